@@ -1,0 +1,1 @@
+"""Interactive views over the course engine (ipywidgets + plotly). No legal logic here."""
