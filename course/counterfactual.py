@@ -10,6 +10,7 @@ threshold; the search never claims a flip it has not computed.
 from __future__ import annotations
 
 import enum
+import types
 import typing
 from typing import Any, Callable
 
@@ -40,6 +41,8 @@ def _describe(field_name: str, field) -> str:
 
 
 def _fmt(v: Any) -> str:
+    if v is None:
+        return "not alleged"
     if isinstance(v, bool):
         return "yes" if v else "no"
     if isinstance(v, enum.Enum):
@@ -49,7 +52,7 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def find(facts: Facts, run: Callable[[Facts], Ruling], *, limit: int = 6) -> tuple[Counterfactual, ...]:
+def find(facts: Facts, run: Callable[[Facts], Ruling], *, limit: int = 12) -> tuple[Counterfactual, ...]:
     base = run(facts).outcome
     out: list[Counterfactual] = []
 
@@ -69,8 +72,8 @@ def find(facts: Facts, run: Callable[[Facts], Ruling], *, limit: int = 6) -> tup
                 to_value=value,
                 outcome=ruling.outcome,
                 explanation=(
-                    f"Change \u201c{_describe(name, field)}\u201d from {_fmt(getattr(facts, name))} to "
-                    f"{_fmt(value)} and this test gives \u201c{OUTCOME_LABELS[ruling.outcome]}\u201d."
+                    f"If this fact changed \u2014 {_describe(name, field)}: {_fmt(getattr(facts, name))} "
+                    f"\u2192 {_fmt(value)} \u2014 this test would give: {OUTCOME_LABELS[ruling.outcome]}."
                 ),
             )
         )
@@ -82,6 +85,22 @@ def find(facts: Facts, run: Callable[[Facts], Ruling], *, limit: int = 6) -> tup
         current = getattr(facts, name)
         ann = field.annotation
         origin = typing.get_origin(ann)
+        if origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(ann):
+            inner = [a for a in typing.get_args(ann) if a is not type(None)]
+            ann = inner[0] if len(inner) == 1 else ann
+            origin = typing.get_origin(ann)
+            if current is not None:
+                r = attempt(name, None)
+                if r and r.outcome != base:
+                    add(name, field, None, r)
+            if current is None:
+                # from "not alleged" to each alleged value that a yes/no or choice allows
+                options = [True, False] if ann is bool else (list(ann) if isinstance(ann, type) and issubclass(ann, enum.Enum) else [])
+                for option in options:
+                    r = attempt(name, option)
+                    if r and r.outcome != base:
+                        add(name, field, option, r)
+                continue
         if ann is bool:
             r = attempt(name, not current)
             if r and r.outcome != base:
