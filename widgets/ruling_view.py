@@ -1,0 +1,116 @@
+"""Render a :class:`course.ruling.Ruling` as accessible HTML. Presentation only.
+
+Every outcome is shown by words and an icon, never by colour alone; the palette is
+Okabe-Ito (safe for the common colour-vision deficiencies). All text is escaped.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from course.records import short_name
+from course.ruling import Outcome, Ruling
+
+#: Okabe-Ito colours, each paired with a text label and an icon.
+FAVOURABLE = "#0072B2"  # blue
+UNFAVOURABLE = "#D55E00"  # vermillion
+OPEN = "#6b6b6b"  # grey: the sources do not decide
+ADVOCACY = "#CC79A7"  # reddish purple
+
+_GOOD_FOR_PLAINTIFF = {
+    Outcome.joinder_proper, Outcome.joinder_deferred, Outcome.keep_joined, Outcome.discovery_granted,
+    Outcome.factor_met, Outcome.jurisdiction_shown, Outcome.quash_denied, Outcome.plausible,
+}
+
+CSS = """
+<style>
+.course-ruling{border:1px solid #bbb;border-left:6px solid var(--accent);border-radius:6px;padding:.6em .9em;
+  margin:.4em 0;background:#fff;color:#1a1a1a;font-size:15px;line-height:1.45;max-width:60em}
+.course-ruling h3{font-size:1.02em;margin:.1em 0 .3em 0}
+.course-ruling .outcome{font-weight:700;font-size:1.08em;margin:.2em 0}
+.course-ruling .banner{display:inline-block;background:#f3e6ef;border:1px solid #CC79A7;border-radius:4px;
+  padding:0 .4em;font-size:.85em;margin-bottom:.3em}
+.course-ruling ul{margin:.2em 0 .2em 1.1em;padding:0}
+.course-ruling li{margin:.15em 0}
+.course-ruling .met{font-weight:600}
+.course-ruling blockquote{margin:.35em 0 .35em .3em;padding-left:.6em;border-left:3px solid #ccc;font-style:italic}
+.course-ruling cite{font-style:normal;font-size:.85em;color:#333;display:block}
+.course-ruling details summary{cursor:pointer;font-weight:600}
+.course-ruling details summary:focus{outline:2px solid #0072B2}
+.course-summary-table{border-collapse:collapse;font-size:14px}
+.course-summary-table th,.course-summary-table td{border:1px solid #bbb;padding:.25em .5em;text-align:left}
+.course-illustrative{background:#fff7d6;border:1px solid #E69F00;border-radius:4px;padding:.2em .5em;font-size:.9em}
+.course-friendly-error{background:#fdecea;border:1px solid #D55E00;border-radius:4px;padding:.4em .6em}
+</style>
+"""
+
+
+def _accent(r: Ruling) -> tuple[str, str]:
+    if r.outcome == Outcome.argued:
+        return ADVOCACY, "\u2696"  # scales
+    if r.outcome == Outcome.undetermined:
+        return OPEN, "?"
+    if r.outcome in _GOOD_FOR_PLAINTIFF:
+        return FAVOURABLE, "\u2714"  # check mark
+    return UNFAVOURABLE, "\u2716"  # heavy x
+
+
+def _met_label(met: bool | None) -> str:
+    if met is True:
+        return '<span class="met" aria-label="met">\u2714 Met</span>'
+    if met is False:
+        return '<span class="met" aria-label="not met">\u2716 Not met</span>'
+    return '<span class="met" aria-label="not decided by the sources">? Not decided by the sources</span>'
+
+
+def ruling_html(r: Ruling, *, heading: str | None = None, show_quotes: bool = True,
+                show_counterfactuals: bool = True, max_quotes: int = 3) -> str:
+    colour, icon = _accent(r)
+    head = escape(heading or f"{r.court}")
+    parts = [
+        f'<section class="course-ruling" style="--accent:{colour}" data-test-id="{escape(r.test_id)}" '
+        f'data-outcome="{escape(r.outcome.value)}" aria-label="{head}">',
+        f"<h3>{head}</h3>",
+    ]
+    if r.outcome == Outcome.argued:
+        parts.append('<span class="banner">A party\u2019s argument, not a ruling</span>')
+    elif not r.is_holding:
+        parts.append('<span class="banner">A test this court describes, not its own holding</span>')
+    parts.append(f'<p class="outcome"><span aria-hidden="true">{icon}</span> {escape(r.label)}</p>')
+    parts.append(f"<p>{escape(r.summary)}</p>")
+    parts.append("<details open><summary>Why</summary><ul>")
+    for reason in r.reasons:
+        parts.append(f"<li>{_met_label(reason.met)} <strong>{escape(reason.element)}</strong>: "
+                     f"{escape(reason.explanation)}</li>")
+    parts.append("</ul></details>")
+    if show_quotes and r.quotes:
+        parts.append("<details open><summary>In the court\u2019s words</summary>")
+        for q in r.quotes[:max_quotes]:
+            who = " (a party\u2019s motion)" if q.is_advocacy else ""
+            quoting = f", quoting {escape(q.quoting)}" if q.quoting else ""
+            parts.append(
+                f"<blockquote>\u201c{escape(q.text)}\u201d<cite>{escape(short_name(q.seed))}{who}, "
+                f"{escape(q.pinpoint)}{quoting}</cite></blockquote>"
+            )
+        parts.append("</details>")
+    if show_counterfactuals and r.counterfactuals:
+        parts.append("<details><summary>What would change the result</summary><ul>")
+        for c in r.counterfactuals:
+            parts.append(f"<li>{escape(c.explanation)}</li>")
+        parts.append("</ul></details>")
+    parts.append(f'<p style="font-size:.8em;color:#333">{escape(r.citation)}</p>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def summary_table_html(rulings: list[tuple[str, Ruling]]) -> str:
+    """A plain table of several courts' outcomes: the text equivalent of a side-by-side view."""
+    rows = "".join(
+        f"<tr><th scope=\"row\">{escape(name)}</th><td>{escape(r.label)}</td>"
+        f"<td>{'holding' if r.is_holding else ('argument' if r.outcome == Outcome.argued else 'described test')}</td></tr>"
+        for name, r in rulings
+    )
+    return (
+        '<table class="course-summary-table"><caption>Outcome under each test</caption>'
+        "<thead><tr><th scope=\"col\">Test</th><th scope=\"col\">Outcome</th><th scope=\"col\">Kind</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
