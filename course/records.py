@@ -128,9 +128,12 @@ class Lesson(BaseModel):
 # --- loading ------------------------------------------------------------------------
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except FileNotFoundError:
         raise DataError(f"{_rel(path)}: file not found") from None
     except yaml.YAMLError as e:

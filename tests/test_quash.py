@@ -1,5 +1,5 @@
 """Motion to quash (N.D. Ill. 2013): the source's own facts give the source's result."""
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from course import check, registry
 from course.quash import QuashFacts, source_facts
@@ -27,6 +27,7 @@ def test_counterfactuals_name_each_ground_that_would_flip_the_result():
     assert flips["recipient_objects_to_burden"] == Outcome.undetermined
 
 
+@settings(deadline=None)
 @given(st.builds(QuashFacts))
 def test_every_ruling_is_explained_by_quotes_that_pass_the_source_check(facts):
     ruling = registry.decide("quash.ndill_2013", facts, counterfactuals=False)
