@@ -6,6 +6,7 @@ no legal logic lives here.
 from __future__ import annotations
 
 import logging
+from html import escape
 from typing import Any, Callable
 
 import ipywidgets as W
@@ -74,8 +75,9 @@ class CompareExplorer:
     def __init__(self, scenario_model: type[Facts], initial: Facts,
                  to_facts: Callable[[Facts], dict[str, Facts]], *, headings: dict[str, str] | None = None,
                  fields: list[str] | None = None, overrides: dict[str, dict[str, Any]] | None = None,
-                 columns: int = 2):
+                 notes: Callable[[Facts], list[str]] | None = None):
         self.to_facts = to_facts
+        self.notes = notes
         self.headings = headings or {}
         self.form = FactsForm(scenario_model, initial, fields=fields, overrides=overrides)
         self.table = W.HTML()
@@ -97,7 +99,9 @@ class CompareExplorer:
             scenario = self.form.model.model_validate(self.form.value())
             self.rulings = {tid: registry.decide(tid, f) for tid, f in self.to_facts(scenario).items()}
             named = [(self.headings.get(t, registry.get(t).court), r) for t, r in self.rulings.items()]
-            self.table.value = summary_table_html(named)
+            notes = self.notes(scenario) if self.notes else []
+            self.table.value = summary_table_html(named) + "".join(
+                f'<p class="course-note">{escape(n)}</p>' for n in notes)
             self.cards.value = "".join(ruling_html(r, heading=name, max_quotes=1) for name, r in named)
         except Exception:
             log.exception("compare explorer update failed")
