@@ -35,7 +35,7 @@ from enum import Enum
 from pydantic import Field
 
 from .registry import BadFacts, legal_test
-from .ruling import Facts, Outcome, Reason, Ruling
+from .ruling import Counterfactual, Facts, Outcome, Reason, Ruling
 
 UNDECIDED = "The sources do not decide this."
 
@@ -524,6 +524,10 @@ def ndill_same_swarm_same_time(f: SameTimeJoinderFacts) -> Ruling:
     :func:`ndill_joinable_window_hours`). A gap of seventeen days or more fails whatever the
     assumption, because the court decided that.
     """
+    return _ndill(f, True)
+
+
+def _ndill(f: SameTimeJoinderFacts, _with_counterfactuals: bool) -> Ruling:
     if f.swarm_link == SwarmLink.same_swarm:
         swarm = Reason(
             element="Same swarm (necessary, not sufficient)",
@@ -603,13 +607,25 @@ def ndill_same_swarm_same_time(f: SameTimeJoinderFacts) -> Ruling:
             + "; ".join(r.element.lower() for r in reasons if r.met is None)
             + f". {UNDECIDED}"
         )
-    note = (
-        "Counterfactual: under this test the Does would be joinable only if the complaint alleged the same "
-        "swarm (not just the same hash) and that the Does were there at roughly the same time, and the "
-        f"latest Doe was observed within {_hours(window)} of the earliest. That window is the assumed "
-        "stay (session_hours), an assumption, not a finding; the court decided only that a gap of "
-        f"{_hours_text(NDILL_DECIDED_GAP_HOURS)}, about seventeen days, is too long."
-    )
+    own_counterfactuals: list[Counterfactual] = []
+    combined = {"swarm_link": SwarmLink.same_swarm, "same_time_alleged": True, "common_question_alleged": True}
+    joinable = f.model_copy(update={**combined, "gap_hours": min(f.gap_hours, window)})
+    if (_with_counterfactuals and outcome != Outcome.joinder_proper
+            and _ndill(joinable, False).outcome == Outcome.joinder_proper):
+        also = {k: v for k, v in combined.items() if getattr(f, k) != v}
+        own_counterfactuals.append(Counterfactual(
+            fact="gap_hours", from_value=f.gap_hours, to_value=min(f.gap_hours, window),
+            also=also, outcome=Outcome.joinder_proper,
+            explanation=(
+                f"Joinder would be proper under this test if the latest Doe had been observed within "
+                f"{_hours(window)} of the earliest"
+                + (" and the complaint alleged that the Does were in the same swarm at roughly the same time"
+                   if also else "")
+                + ". That window is the assumed stay (session_hours), an assumption, not a finding; the court "
+                f"decided only that {_hours_text(NDILL_DECIDED_GAP_HOURS)}, about seventeen days, is too long."
+            ),
+        ))
+    note = None
     return Ruling(
         test_id="joinder.ndill_2013",
         court=NDILL_COURT,
@@ -618,8 +634,11 @@ def ndill_same_swarm_same_time(f: SameTimeJoinderFacts) -> Ruling:
         outcome=outcome,
         summary=summary,
         reasons=tuple(reasons),
+        counterfactuals=tuple(own_counterfactuals),
         note=note,
     )
+
+
 
 
 # ============================================================================================

@@ -117,6 +117,11 @@ def decide(test_id: str, raw: dict[str, Any] | Facts, *, counterfactuals: bool =
     test = get(test_id)
     facts = parse_facts(test, raw)
     ruling = test.fn(facts)
-    if counterfactuals and not ruling.counterfactuals:
-        ruling = ruling.model_copy(update={"counterfactuals": counterfactual.find(facts, test.fn)})
+    if counterfactuals:
+        # a test's own combined changes first, then every single-fact flip the search finds
+        own = ruling.counterfactuals
+        seen = {(c.fact, repr(c.to_value), repr(sorted(c.also.items()))) for c in own}
+        found = tuple(c for c in counterfactual.find(facts, test.fn)
+                      if (c.fact, repr(c.to_value), "[]") not in seen)
+        ruling = ruling.model_copy(update={"counterfactuals": own + found})
     return ruling

@@ -100,6 +100,7 @@ class Counterfactual(BaseModel):
     to_value: Any
     outcome: Outcome
     explanation: str
+    also: dict[str, Any] = {}  # other facts that must change with it, for a combined change
 
 
 class Ruling(BaseModel):

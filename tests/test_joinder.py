@@ -173,7 +173,7 @@ def test_filing_fees_saved_with_cp_productions_figures_as_the_motion_quotes_them
 
 def test_ndill_threshold_follows_the_session_assumption():
     ruling = registry.decide("joinder.ndill_2013", ndill_facts())
-    flips = {c.fact: c for c in ruling.counterfactuals}
+    flips = {c.fact: c for c in ruling.counterfactuals if not c.also}
     assert "session_hours" not in flips  # an assumption, not a fact to flip
     cf = flips["gap_hours"]
     window = ndill_joinable_window_hours(ndill_facts())
@@ -181,7 +181,14 @@ def test_ndill_threshold_follows_the_session_assumption():
     assert cf.to_value == pytest.approx(window, abs=0.001)
     # the allegation is still missing, so closeness alone leaves it open
     assert cf.outcome == Outcome.undetermined
-    assert "within 1 hour of the earliest" in ruling.note
+    # the combined change that makes the Does joinable: within the window, plus the allegations
+    combined = [c for c in ruling.counterfactuals if c.also]
+    assert len(combined) == 1 and combined[0].outcome == Outcome.joinder_proper
+    assert combined[0].to_value == pytest.approx(window)
+    assert combined[0].also == {"swarm_link": SwarmLink.same_swarm, "same_time_alleged": True}
+    assert "within 1 hour of the earliest" in combined[0].explanation
+    applied = ndill_facts(gap_hours=combined[0].to_value, **combined[0].also)
+    assert registry.decide("joinder.ndill_2013", applied).outcome == Outcome.joinder_proper
     # with the allegation and the same swarm alleged: joinable within the window, not beyond it
     for session in (1.0, 24.0, 168.0):
         alleged = dict(swarm_link=SwarmLink.same_swarm, same_time_alleged=True, session_hours=session)
