@@ -1,0 +1,461 @@
+"""Exhibit A: the plaintiff's list of Does, IP addresses and the times they were seen.
+
+Every mass-Doe complaint attaches one. Hard Drive (N.D. Cal. 2012, seed 001) lists "the
+90 IP addresses and the date and time when plaintiff alleges they appeared in the swarm";
+the N.D. Ill. (2013, seed 002) reads its exhibit for John Doe 29 (July 23, 2012, 9:44 a.m.)
+and John Doe 38 (August 9, 2012, 1:32 a.m.). This module reads such a list from CSV or
+Excel, checks every row, and never drops a row silently: good rows load, bad rows come
+back as :class:`RowProblem` with the row number a spreadsheet shows.
+
+Columns (header names are case-insensitive; a few common aliases are accepted):
+
+========================  ========  ==================================================
+column                    required  meaning
+========================  ========  ==================================================
+``doe``                   yes       the Doe number, a whole number >= 1, once per exhibit
+``ip``                    yes       IPv4 or IPv6 address
+``isp``                   yes       the Internet service provider named for the address
+``info_hash``             yes       40 hexadecimal characters (stored in upper case)
+``observed_at``           yes       ISO 8601 time WITH an offset, e.g.
+                                    ``2012-07-23T09:44:00-05:00``; a time without a zone
+                                    is a bad row, because the gap between two Does
+                                    depends on it
+``country``               no        geolocation: stated country
+``region``                no        geolocation: stated state or region
+``city``                  no        geolocation: stated city
+``accuracy_km``           no        geolocation accuracy radius in km (>= 0)
+``illustrative``          no        a note; any text here marks the row as illustrative
+========================  ========  ==================================================
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import ipaddress
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Iterable
+
+import pandas as pd
+
+REQUIRED_COLUMNS = ("doe", "ip", "isp", "info_hash", "observed_at")
+OPTIONAL_COLUMNS = ("country", "region", "city", "accuracy_km", "illustrative")
+
+#: Other header names that mean the same column (compared after lower-casing and trimming).
+ALIASES = {
+    "doe_number": "doe",
+    "doe no.": "doe",
+    "doe #": "doe",
+    "ip address": "ip",
+    "ip_address": "ip",
+    "hash": "info_hash",
+    "infohash": "info_hash",
+    "info hash": "info_hash",
+    "timestamp": "observed_at",
+    "observed at": "observed_at",
+    "state": "region",
+    "accuracy radius (km)": "accuracy_km",
+    "note": "illustrative",
+}
+
+#: The address blocks reserved for documentation (RFC 5737 and RFC 3849). The course's
+#: example exhibits use only these, so no real subscriber is named.
+DOCUMENTATION_NETWORKS = tuple(
+    ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
+)
+
+#: Columns of :attr:`ExhibitLoad.observations`, in order.
+FRAME_COLUMNS = (
+    "row_number",
+    "doe",
+    "ip",
+    "isp",
+    "info_hash",
+    "observed_at",
+    "utc_offset_minutes",
+    "country",
+    "region",
+    "city",
+    "accuracy_km",
+    "illustrative",
+)
+
+_HASH = re.compile(r"[0-9A-Fa-f]{40}")
+
+
+class ExhibitError(ValueError):
+    """The file cannot be read as an exhibit at all (for example, a required column is missing)."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One reason a row was not loaded.
+
+    ``row_number`` counts as a spreadsheet shows the file: the header is row 1 and the
+    first data row is row 2. A row with several faults gets one problem per fault.
+    """
+
+    row_number: int
+    reason: str
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = f" ({self.column})" if self.column else ""
+        return f"row {self.row_number}{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One good row: a Doe seen at one moment in one swarm."""
+
+    row_number: int
+    doe: int
+    ip: str
+    isp: str
+    info_hash: str
+    observed_at: dt.datetime  # time-zone aware, as written
+    country: str | None = None
+    region: str | None = None
+    city: str | None = None
+    accuracy_km: float | None = None
+    illustrative: str | None = None
+
+    @property
+    def is_documentation_ip(self) -> bool:
+        return is_documentation_ip(self.ip)
+
+
+@dataclass(frozen=True, eq=False)
+class ExhibitLoad:
+    """What :func:`read_exhibit` found: the good rows as a table, and every problem.
+
+    ``observations`` has the columns :data:`FRAME_COLUMNS`; ``observed_at`` is a UTC
+    time-zone-aware column and ``utc_offset_minutes`` keeps the offset the file used, so
+    a time can be shown as the exhibit wrote it.
+    """
+
+    observations: pd.DataFrame
+    problems: tuple[RowProblem, ...]
+    rows_read: int  # data rows that were not blank
+    filename: str | None = None
+
+    @property
+    def rows_loaded(self) -> int:
+        return len(self.observations)
+
+    @property
+    def rows_rejected(self) -> int:
+        return len({p.row_number for p in self.problems})
+
+    @property
+    def all_documentation_ips(self) -> bool:
+        """True when every loaded address is in a documentation block (False if none loaded)."""
+        return bool(len(self.observations)) and all(is_documentation_ip(ip) for ip in self.observations["ip"])
+
+    @property
+    def illustrative_notes(self) -> tuple[str, ...]:
+        """The distinct notes in the ``illustrative`` column, in order of first appearance."""
+        notes = self.observations["illustrative"].dropna()
+        return tuple(dict.fromkeys(str(n) for n in notes if str(n).strip()))
+
+    @property
+    def is_illustrative(self) -> bool:
+        """True when any loaded row carries an ``illustrative`` note."""
+        return bool(self.illustrative_notes)
+
+    @property
+    def info_hashes(self) -> tuple[str, ...]:
+        """The distinct info hashes; more than one means more than one swarm."""
+        return tuple(dict.fromkeys(self.observations["info_hash"]))
+
+    def summary(self) -> str:
+        """One line for display: how many rows loaded and how many were rejected."""
+        name = f"{self.filename}: " if self.filename else ""
+        text = f"{name}{self.rows_loaded} of {self.rows_read} rows loaded"
+        if self.rows_rejected:
+            text += f"; {self.rows_rejected} rejected ({len(self.problems)} problems)"
+        return text
+
+
+# --- fields ---------------------------------------------------------------------------
+
+
+def is_documentation_ip(ip: str) -> bool:
+    """Whether an address lies in a block reserved for documentation (never a real subscriber)."""
+    try:
+        addr = ipaddress.ip_address(str(ip).strip())
+    except ValueError:
+        return False
+    return any(addr.version == n.version and addr in n for n in DOCUMENTATION_NETWORKS)
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else str(value)
+
+
+def parse_doe(value: Any) -> int:
+    """A Doe number: a whole number >= 1 ('29', 29 or 29.0 from a spreadsheet)."""
+    if isinstance(value, bool):
+        raise ValueError(f"Doe number must be a whole number, got {value!r}")
+    if isinstance(value, int):
+        n = value
+    elif isinstance(value, float) and value.is_integer():
+        n = int(value)
+    else:
+        text = _text(value)
+        if not re.fullmatch(r"[+]?\d+(\.0+)?", text):
+            raise ValueError(f"Doe number must be a whole number, got {text!r}")
+        n = int(float(text)) if "." in text else int(text)
+    if n < 1:
+        raise ValueError(f"Doe number must be 1 or more, got {n}")
+    return n
+
+
+def parse_ip(value: Any) -> str:
+    """An IPv4 or IPv6 address, checked with :mod:`ipaddress`, in its compressed form."""
+    text = _text(value)
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        raise ValueError(f"not a valid IPv4 or IPv6 address: {text!r}") from None
+
+
+def parse_info_hash(value: Any) -> str:
+    """A BitTorrent info hash: 40 hexadecimal characters, any case; returned in upper case."""
+    text = _text(value)
+    if _HASH.fullmatch(text):
+        return text.upper()
+    hint = ""
+    if " " in text and _HASH.fullmatch(text.replace(" ", "")):
+        hint = " (it contains a space; remove it)"
+    elif len(text) != 40:
+        hint = f" (it has {len(text)})"
+    raise ValueError(f"info hash must be 40 hexadecimal characters{hint}: {text!r}")
+
+
+def parse_observed_at(value: Any) -> dt.datetime:
+    """An ISO 8601 time with a UTC offset ('Z' or '+hh:mm'). A time without a zone is refused.
+
+    A naive time cannot be placed on one clock with the other rows: 9:44 a.m. in Chicago
+    and 9:44 a.m. in San Jose are two hours apart. Excel date cells carry no zone, so an
+    exhibit kept in Excel must write the time as text with its offset.
+    """
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        parsed = value
+    elif isinstance(value, dt.date):
+        raise ValueError(f"a date without a time of day: {value.isoformat()}")
+    else:
+        text = _text(value)
+        try:
+            parsed = dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"not an ISO 8601 time: {text!r} (write it like 2012-07-23T09:44:00-05:00)"
+            ) from None
+        if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", text):
+            raise ValueError(f"a date without a time of day: {text!r}")
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        shown = parsed.isoformat()
+        raise ValueError(
+            f"time has no time zone: {shown!r} (add the offset, e.g. {shown}-05:00, or Z for UTC)"
+        )
+    return parsed
+
+
+def parse_accuracy_km(value: Any) -> float:
+    """A geolocation accuracy radius in kilometres: a finite number >= 0."""
+    if isinstance(value, bool):
+        raise ValueError(f"accuracy_km must be a number of kilometres, got {value!r}")
+    try:
+        km = float(value) if isinstance(value, (int, float)) else float(_text(value))
+    except ValueError:
+        raise ValueError(f"accuracy_km must be a number of kilometres, got {_text(value)!r}") from None
+    if not math.isfinite(km) or km < 0:
+        raise ValueError(f"accuracy_km must be 0 or more, got {_text(value)!r}")
+    return km
+
+
+_PARSERS = {
+    "doe": parse_doe,
+    "ip": parse_ip,
+    "isp": _text,
+    "info_hash": parse_info_hash,
+    "observed_at": parse_observed_at,
+    "accuracy_km": parse_accuracy_km,
+}
+
+
+def parse_row(row_number: int, cells: dict[str, Any]) -> Observation | list[RowProblem]:
+    """Check one row; return the observation, or every problem found in it."""
+    values: dict[str, Any] = {}
+    problems: list[RowProblem] = []
+    for col in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
+        raw = cells.get(col)
+        if _blank(raw):
+            if col in REQUIRED_COLUMNS:
+                problems.append(RowProblem(row_number, f"missing {col}", col))
+            else:
+                values[col] = None
+            continue
+        try:
+            values[col] = _PARSERS.get(col, _text)(raw)
+        except ValueError as e:
+            problems.append(RowProblem(row_number, str(e), col))
+    if problems:
+        return problems
+    return Observation(row_number=row_number, **values)
+
+
+# --- files ----------------------------------------------------------------------------
+
+
+def _column_name(header: Any) -> str:
+    name = _text(header).lower() if not _blank(header) else ""
+    name = name.lstrip("\ufeff")
+    return ALIASES.get(name, name)
+
+
+def _records_from_csv(data: bytes) -> Iterable[list[Any]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ExhibitError(f"the file is not UTF-8 text (byte {e.start}); save it as CSV UTF-8") from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count) if first_line else ","
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def _records_from_xlsx(data: bytes) -> Iterable[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises several types for a file that is not a workbook
+        raise ExhibitError(f"not a readable .xlsx workbook: {e}") from None
+    sheet = book.worksheets[0]
+    return [list(r) for r in sheet.iter_rows(values_only=True)]
+
+
+def _is_xlsx(data: bytes, filename: str | None) -> bool:
+    if filename:
+        return Path(filename).suffix.lower() in (".xlsx", ".xlsm")
+    return data[:4] == b"PK\x03\x04"
+
+
+def _frame(observations: list[Observation]) -> pd.DataFrame:
+    rows = [
+        {
+            "row_number": o.row_number,
+            "doe": o.doe,
+            "ip": o.ip,
+            "isp": o.isp,
+            "info_hash": o.info_hash,
+            "observed_at": o.observed_at.astimezone(dt.timezone.utc),
+            "utc_offset_minutes": int(o.observed_at.utcoffset().total_seconds() // 60),
+            "country": o.country,
+            "region": o.region,
+            "city": o.city,
+            "accuracy_km": o.accuracy_km,
+            "illustrative": o.illustrative,
+        }
+        for o in observations
+    ]
+    frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
+    frame["row_number"] = frame["row_number"].astype("int64")
+    frame["doe"] = frame["doe"].astype("int64")
+    frame["observed_at"] = pd.to_datetime(frame["observed_at"], utc=True).dt.as_unit("ns")
+    frame["utc_offset_minutes"] = frame["utc_offset_minutes"].astype("int64")
+    frame["accuracy_km"] = frame["accuracy_km"].astype("float64")
+    for col in ("ip", "isp", "info_hash", "country", "region", "city", "illustrative"):
+        frame[col] = frame[col].astype(object)
+    return frame
+
+
+def load_records(records: Iterable[list[Any]], *, filename: str | None = None) -> ExhibitLoad:
+    """Check rows already split into cells (header first) and build an :class:`ExhibitLoad`."""
+    it = iter(records)
+    header = next(it, None)
+    if header is None or all(_blank(h) for h in header):
+        raise ExhibitError(f"{filename or 'the exhibit'} is empty: row 1 must be the header")
+    names = [_column_name(h) for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in names]
+    if missing:
+        found = ", ".join(n for n in names if n) or "none"
+        raise ExhibitError(
+            f"{filename or 'the exhibit'}: missing required column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)} (found: {found}; row 1 must be the header)"
+        )
+    dupes = sorted({n for n in names if n and names.count(n) > 1})
+    if dupes:
+        raise ExhibitError(f"{filename or 'the exhibit'}: column {', '.join(dupes)} appears twice in the header")
+
+    good: list[Observation] = []
+    problems: list[RowProblem] = []
+    first_row_of_doe: dict[int, int] = {}
+    rows_read = 0
+    for row_number, cells in enumerate(it, start=2):
+        if all(_blank(c) for c in cells):
+            continue
+        rows_read += 1
+        if len(cells) > len(names) and any(not _blank(c) for c in cells[len(names):]):
+            problems.append(
+                RowProblem(row_number, f"row has {len(cells)} cells but the header has {len(names)} columns")
+            )
+            continue
+        result = parse_row(row_number, {n: c for n, c in zip(names, cells) if n})
+        if isinstance(result, list):
+            problems.extend(result)
+            continue
+        if result.doe in first_row_of_doe:
+            problems.append(
+                RowProblem(
+                    row_number,
+                    f"duplicate Doe number {result.doe} (first on row {first_row_of_doe[result.doe]})",
+                    "doe",
+                )
+            )
+            continue
+        first_row_of_doe[result.doe] = row_number
+        good.append(result)
+    return ExhibitLoad(_frame(good), tuple(problems), rows_read, filename)
+
+
+def parse_exhibit_bytes(data: bytes, filename: str | None = None) -> ExhibitLoad:
+    """Read an exhibit from raw bytes (a widget upload). ``.xlsx`` by name or content, else CSV."""
+    if _is_xlsx(data, filename):
+        records = _records_from_xlsx(data)
+    else:
+        records = _records_from_csv(data)
+    return load_records(records, filename=filename)
+
+
+def read_exhibit(path_or_filelike: str | os.PathLike | IO[Any], *, filename: str | None = None) -> ExhibitLoad:
+    """Read an exhibit from a path or an open file (CSV, or .xlsx via openpyxl).
+
+    Every row is checked. Good rows come back in ``observations`` (``observed_at`` as UTC);
+    each bad row is listed in ``problems`` with its spreadsheet row number (header = row 1,
+    first data row = row 2). Raises :class:`ExhibitError` when the file as a whole cannot
+    be an exhibit, for example when a required column is missing.
+    """
+    if isinstance(path_or_filelike, (str, os.PathLike)):
+        path = Path(path_or_filelike)
+        return parse_exhibit_bytes(path.read_bytes(), filename or path.name)
+    data = path_or_filelike.read()
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    name = filename or getattr(path_or_filelike, "name", None)
+    return parse_exhibit_bytes(data, Path(name).name if isinstance(name, str) else None)
