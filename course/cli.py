@@ -80,7 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("exhibit", help="what an Exhibit A proves under each joinder test")
     e.add_argument("file")
     e.add_argument("--session-hours", type=float, required=True)
-    e.add_argument("--forum", default=None)
+    e.add_argument("--forum", default=None, help="a forum state, e.g. California (the model works at state level)")
+    from .exhibit_report import add_arguments
+
+    add_arguments(e)
     e.set_defaults(func=cmd_exhibit)
     return p
 

@@ -28,6 +28,7 @@ open, the tests say so (``met=None``, ``Outcome.undetermined``).
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import math
 from enum import Enum
@@ -35,16 +36,23 @@ from enum import Enum
 from pydantic import Field
 
 from .registry import BadFacts, legal_test
+from .records import DATA_DIR
 from .ruling import Counterfactual, Facts, Outcome, Reason, Ruling
 
 UNDECIDED = "The sources do not decide this."
 
 # --- figures from the sources, and the arithmetic on them ----------------------------------
 
-#: The two observations N.D. Ill. compares in No. 12 cv 6677 (quote ndill.joinder.doe29_doe38_times).
-#: The opinion gives no time zone; both are taken on the same clock (both fall in summer time).
-DOE_29_OBSERVED = dt.datetime(2012, 7, 23, 9, 44)
-DOE_38_OBSERVED = dt.datetime(2012, 8, 9, 1, 32)
+def _ndill_observations() -> dict[int, dt.datetime]:
+    """The two observations N.D. Ill. compares in No. 12 cv 6677 (quote ndill.joinder.doe29_doe38_times),
+    read from their one home, ``data/exhibits/ndill_doe29_doe38.csv``. The opinion gives no time
+    zone; the file states the one assumed, and both times are on the same clock."""
+    with open(DATA_DIR / "exhibits" / "ndill_doe29_doe38.csv", newline="", encoding="utf-8") as fh:
+        return {int(row["doe"]): dt.datetime.fromisoformat(row["observed_at"]) for row in csv.DictReader(fh)}
+
+
+DOE_29_OBSERVED = _ndill_observations()[29]
+DOE_38_OBSERVED = _ndill_observations()[38]
 
 
 def hours_between(earlier: dt.datetime, later: dt.datetime) -> float:

@@ -26,14 +26,19 @@ JOINDER_TESTS = (
 class JoinderScenario(Facts):
     """The facts a plaintiff alleges (or a student imagines) to join Does in one suit."""
 
-    does_count: int = Field(47, ge=2, le=5011, description="number of Doe defendants joined in the suit")
+    does_count: int = Field(47, ge=2, le=100_000, description="number of Doe defendants joined in the suit")
     same_hash_alleged: bool = Field(True, description="each Doe copied a piece with the same hash")
     same_swarm_alleged: bool = Field(True, description="the Does were in the same swarm")
     same_time_alleged: bool = Field(False, description="the Does were in the swarm at roughly the same time")
     gap_hours: float = Field(
-        399.8, ge=0, le=24 * 90,
+        399.8, ge=0, le=24 * 3650,
         description="hours between the earliest and the latest Doe's observation",
-        json_schema_extra={"step": 0.5},
+        json_schema_extra={"step": 0.5, "search": [0, 24 * 90]},
+    )
+    closest_gap_hours: float | None = Field(
+        None, ge=0, le=24 * 3650,
+        description="hours between the two Does observed closest together (from an exhibit)",
+        json_schema_extra={"counterfactual": False},
     )
     direct_exchange_alleged: bool = Field(
         False, description="the Does exchanged pieces of the work directly with one another"
@@ -53,17 +58,17 @@ class JoinderScenario(Facts):
 def joinder_facts(s: JoinderScenario) -> dict[str, Facts]:
     """Each joinder test's own facts for one scenario.
 
-    N.D. Cal. speaks of the Does' timing by category; with two or more Does observed
-    ``gap_hours`` apart from first to last, the closest pair is at most that far apart, so
-    the category is taken from ``gap_hours`` (exact for two Does) unless same-time
-    participation is alleged.
+    N.D. Cal. speaks of the Does' timing by category, which turns on the two Does observed
+    closest together: ``closest_gap_hours`` when an exhibit gives it, else ``gap_hours``
+    (exact for two Does), unless same-time participation is alleged.
     """
     link = (
         joinder.SwarmLink.same_swarm if s.same_swarm_alleged
         else joinder.SwarmLink.same_hash_only if s.same_hash_alleged
         else joinder.SwarmLink.no_common_swarm
     )
-    timing = joinder.AppearanceTiming.same_time if s.same_time_alleged else joinder.ndcal_timing(s.gap_hours)
+    closest = s.gap_hours if s.closest_gap_hours is None else s.closest_gap_hours
+    timing = joinder.AppearanceTiming.same_time if s.same_time_alleged else joinder.ndcal_timing(closest)
     return {
         "joinder.ndcal_2012": joinder.SwarmConcertFacts(
             does_count=s.does_count,

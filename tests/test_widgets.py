@@ -46,3 +46,44 @@ def test_ruling_text_is_escaped():
                reasons=(Reason(element="e", met=None, explanation="<img src=x>", quote_ids=()),))
     html = ruling_html(r)
     assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
+
+
+def test_swarm_explorer_moving_doe_38_to_doe_29_changes_the_nd_ill_ruling():
+    from widgets.swarm_view import SwarmTimingExplorer
+
+    e = SwarmTimingExplorer("ndill_doe29_doe38", chart=False)
+    assert e.rulings["joinder.ndill_2013"].outcome == Outcome.joinder_improper
+    e.doe.value = 38
+    e.shift.value = -399.5  # now 0.3 hours after Doe 29, inside a one-hour stay
+    assert e.rulings["joinder.ndill_2013"].outcome == Outcome.undetermined  # same time still not alleged
+    e.allegations["same_swarm_alleged"].value = True
+    e.allegations["same_time_alleged"].value = True
+    assert e.rulings["joinder.ndill_2013"].outcome == Outcome.joinder_proper
+    assert "Illustrative data" in e.banner.value
+
+
+def test_joinder_compare_follows_the_scenario():
+    from course import scenarios
+    from widgets.explorer import CompareExplorer
+
+    e = CompareExplorer(scenarios.JoinderScenario, scenarios.JoinderScenario(), scenarios.joinder_facts)
+    assert e.rulings["joinder.ndill_2013"].outcome == Outcome.joinder_improper
+    e.form.controls["same_time_alleged"].value = True
+    e.form.controls["gap_hours"].value = 0.5
+    assert e.rulings["joinder.ndill_2013"].outcome == Outcome.joinder_proper
+    assert "Outcome under each test" in e.table.value
+
+
+def test_geolocation_and_exchange_and_motion_views_render():
+    from widgets.exchange_view import ExchangeExplorer
+    from widgets.geo_view import GeolocationExplorer
+    from widgets.motion_view import overview_html
+
+    g = GeolocationExplorer()
+    g.level.value = "country"
+    assert g.view.does_placed_in_forum == 0
+    x = ExchangeExplorer(overlap_minutes=2, swarm_size=1000)
+    before = x.estimate.probability_direct_exchange
+    x.overlap.value = 60
+    assert x.estimate.probability_direct_exchange > before
+    assert "Doe 328" in overview_html()

@@ -1,0 +1,254 @@
+"""Swarm timing explorer: an Exhibit A on a timeline, each court's joinder ruling beside it.
+
+Controls: an example exhibit or an upload; the assumed hours each Doe stays; moving one
+Doe in time or adding one; what the complaint alleges. Every change makes one engine call
+(:func:`course.exhibit_facts.joinder_rulings`) and redraws. The chart is drawn after the
+rulings and always has a text summary beside it.
+"""
+from __future__ import annotations
+
+import logging
+from html import escape
+
+import ipywidgets as W
+import pandas as pd
+
+from course import exhibit_facts as ef
+from course import swarm
+from course.exhibit import ExhibitError, ExhibitLoad, parse_exhibit_bytes
+
+from .explorer import FRIENDLY
+from .ruling_view import CSS, ruling_html, summary_table_html
+
+log = logging.getLogger(__name__)
+
+HEADINGS = {
+    "joinder.ndcal_2012": "N.D. Cal. 2012 (Hard Drive)",
+    "joinder.ndill_2013": "N.D. Ill. 2013 (same swarm, same time)",
+    "joinder.voltage_two_part": "Voltage Pictures, as N.D. Ill. describes it",
+    "joinder.call_of_the_wild_permissive": "Call of the Wild, as N.D. Cal. describes it",
+    "joinder.rule21_discretion": "Rule 21 discretion (N.D. Ill. 2013)",
+}
+MAX_DRAWN = 300  # Does drawn on the chart; the text summary covers all of them
+_WIDE = W.Layout(width="100%", max_width="46em")
+_STYLE = {"description_width": "initial"}
+BLUE, ORANGE = "#0072B2", "#E69F00"  # Okabe-Ito
+
+
+def _fmt_hours(h: float | None) -> str:
+    if h is None:
+        return "n/a"
+    if h >= 48:
+        return f"{h / 24:,.1f} days ({h:,.1f} hours)"
+    return f"{h:,.2f} hours"
+
+
+class SwarmTimingExplorer:
+    def __init__(self, example: str = "ndill_doe29_doe38", *, session_hours: float = 1.0, chart: bool = True):
+        self.base: ExhibitLoad = ef.load_example(example)
+        self.frame: pd.DataFrame = self.base.observations.copy()
+        ex = ef.EXAMPLES[example]
+
+        self.example = W.Dropdown(options=[(e.title, k) for k, e in ef.EXAMPLES.items()], value=example,
+                                  description="Example exhibit", style=_STYLE, layout=_WIDE)
+        self.upload = W.FileUpload(accept=".csv,.xlsx", multiple=False, description="Upload an Exhibit A",
+                                   layout=W.Layout(width="auto"))
+        self.session = W.FloatLogSlider(value=session_hours, base=10, min=-1, max=3.2, step=0.05,
+                                        description="Assumed hours each Doe stays in the swarm",
+                                        style=_STYLE, layout=_WIDE, continuous_update=False, readout_format=".3g")
+        self.placement = W.Dropdown(
+            options=[("observed in the middle of the stay", "centred"),
+                     ("joined when observed", "joined_at_observation"),
+                     ("observed at any moment of the stay (most generous)", "could_have")],
+            value="centred", description="Where the observation falls", style=_STYLE, layout=_WIDE)
+        self.doe = W.Dropdown(description="Doe to move", style=_STYLE, layout=W.Layout(width="16em"))
+        self.shift = W.FloatSlider(value=0, min=-500, max=500, step=0.5, description="Move it by (hours)",
+                                   style=_STYLE, layout=_WIDE, continuous_update=False)
+        self.add_at = W.BoundedFloatText(value=1.0, min=-10_000, max=10_000, step=0.5,
+                                         description="New Doe: hours after the first observation",
+                                         style=_STYLE, layout=W.Layout(width="26em"))
+        self.add = W.Button(description="Add a Doe", tooltip="Add a Doe at that time", layout=W.Layout(width="auto"))
+        self.allegations = {
+            name: W.Checkbox(value=getattr(ex.allegations, name), indent=False, style=_STYLE, layout=_WIDE,
+                             description=ef.Allegations.model_fields[name].description[:1].upper()
+                             + ef.Allegations.model_fields[name].description[1:])
+            for name in ("same_swarm_alleged", "same_time_alleged", "direct_exchange_alleged")
+        }
+        self.banner = W.HTML()
+        self.summary = W.HTML()
+        self.table = W.HTML()
+        self.cards = W.HTML()
+        self.chart_box = W.Box()
+        self.fig = None
+        self._chart = chart
+        self.rulings = {}
+
+        self.example.observe(lambda ch: self._load_example(ch["new"]), names="value")
+        self.upload.observe(lambda ch: self._upload(), names="value")
+        for w in (self.session, self.placement, self.shift, *self.allegations.values()):
+            w.observe(lambda ch: self.update(), names="value")
+        self.doe.observe(lambda ch: self._reset_shift(), names="value")
+        self.add.on_click(lambda b: self._add_doe())
+
+        controls = W.VBox([
+            W.HTML("<strong>Exhibit</strong>"), self.example, self.upload,
+            W.HTML("<strong>Assumptions (not facts found by any court)</strong>"), self.session, self.placement,
+            W.HTML("<strong>Change the exhibit</strong>"), self.doe, self.shift, W.HBox([self.add_at, self.add]),
+            W.HTML("<strong>What the complaint alleges</strong>"), *self.allegations.values(),
+        ], layout=W.Layout(width="44%", min_width="20em"))
+        self.widget = W.VBox([
+            W.HTML(CSS), self.banner,
+            W.HBox([controls, W.VBox([self.summary, self.table], layout=W.Layout(width="54%", min_width="20em"))],
+                   layout=W.Layout(flex_flow="row wrap", gap="1em")),
+            self.chart_box, self.cards,
+        ])
+        self._refresh_does()
+        self.update()
+
+    # --- exhibit changes -------------------------------------------------------------------
+
+    def _set_exhibit(self, load: ExhibitLoad) -> None:
+        self.base = load
+        self.frame = load.observations.copy()
+        self._refresh_does()
+        self.update()
+
+    def _load_example(self, name: str) -> None:
+        ex = ef.EXAMPLES[name]
+        for key, box in self.allegations.items():
+            box.value = getattr(ex.allegations, key)
+        self._set_exhibit(ef.load_example(name))
+
+    def _upload(self) -> None:
+        files = self.upload.value
+        if not files:
+            return
+        f = files[0]
+        try:
+            load = parse_exhibit_bytes(bytes(f["content"]), f["name"])
+        except ExhibitError as e:
+            self.banner.value = f'<div class="course-friendly-error" role="alert">{escape(str(e))}</div>'
+            return
+        except Exception:
+            log.exception("upload failed")
+            self.banner.value = FRIENDLY
+            return
+        if load.rows_loaded < 2:
+            self.banner.value = ('<div class="course-friendly-error" role="alert">'
+                                 f"{escape(load.summary())}: at least two good rows are needed.</div>")
+            return
+        self._set_exhibit(load)
+
+    def _refresh_does(self) -> None:
+        does = sorted(int(d) for d in self.frame["doe"])
+        self.doe.options = [(f"Doe {d}", d) for d in does]
+        self.doe.value = does[-1]
+        self.shift.value = 0
+
+    def _reset_shift(self) -> None:
+        self.shift.value = 0
+
+    def _add_doe(self) -> None:
+        first = self.frame["observed_at"].min()
+        new = int(self.frame["doe"].max()) + 1
+        row = self.frame.iloc[[0]].copy()
+        row["doe"] = new
+        row["observed_at"] = first + pd.Timedelta(hours=float(self.add_at.value))
+        row["ip"] = "192.0.2.200"
+        self.frame = pd.concat([self.frame, row], ignore_index=True)
+        self.base = ExhibitLoad(self.frame.copy(), self.base.problems, self.base.rows_read + 1, self.base.filename)
+        self._refresh_does()
+        self.update()
+
+    def current(self) -> pd.DataFrame:
+        frame = self.base.observations.copy()
+        if self.shift.value and self.doe.value is not None:
+            mask = frame["doe"] == self.doe.value
+            frame.loc[mask, "observed_at"] = frame.loc[mask, "observed_at"] + pd.Timedelta(hours=self.shift.value)
+        return frame
+
+    # --- the one engine call and the views ------------------------------------------------
+
+    def update(self) -> None:
+        try:
+            frame = self.current()
+            load = ExhibitLoad(frame, self.base.problems, self.base.rows_read, self.base.filename)
+            assumptions = swarm.SwarmAssumptions(session_hours=float(self.session.value),
+                                                 placement=self.placement.value)
+            allegations = ef.Allegations(**{k: w.value for k, w in self.allegations.items()})
+            self.rulings = ef.joinder_rulings(load, assumptions, allegations)
+            analysis = swarm.analyse(frame, assumptions)
+            self.banner.value = self._banner(load)
+            self.summary.value = self._summary_html(analysis)
+            named = [(HEADINGS[t], r) for t, r in self.rulings.items()]
+            self.table.value = summary_table_html(named)
+            self.cards.value = "".join(ruling_html(r, heading=HEADINGS[t], max_quotes=1) for t, r in self.rulings.items())
+            if self._chart:
+                self._draw(frame, assumptions)
+        except ef.NotEnoughDoes as e:
+            self.summary.value = f'<div class="course-friendly-error" role="alert">{escape(str(e))}</div>'
+        except Exception:
+            log.exception("swarm explorer update failed")
+            self.summary.value = FRIENDLY
+
+    def _banner(self, load: ExhibitLoad) -> str:
+        notes = []
+        if load.is_illustrative or load.all_documentation_ips:
+            notes.append("Illustrative data: documentation IP addresses and invented ISPs, not a real exhibit.")
+        if load.problems:
+            items = "".join(f"<li>{escape(str(p))}</li>" for p in load.problems[:20])
+            more = f"<li>and {len(load.problems) - 20} more</li>" if len(load.problems) > 20 else ""
+            notes.append(f"{escape(load.summary())}. Rows not loaded:<ul>{items}{more}</ul>")
+        return "".join(f'<div class="course-illustrative" role="note">{n}</div>' for n in notes)
+
+    def _summary_html(self, a: swarm.SwarmAnalysis) -> str:
+        groups = ", ".join(str(g.size) for g in a.groups[:12]) + (" ..." if len(a.groups) > 12 else "")
+        return (
+            '<div aria-live="polite"><strong>What the exhibit shows under these assumptions</strong><ul>'
+            f"<li>{a.does} Does; first to last observation: {_fmt_hours(a.span_hours)}</li>"
+            f"<li>Largest gap between consecutive observations: {_fmt_hours(a.largest_gap_hours)}</li>"
+            f"<li>Pairs of Does that could have been in the swarm together: {a.overlapping_pairs:,} of {a.possible_pairs:,}</li>"
+            f"<li>Does with company (overlapping at least one other): {a.does_with_company} ({a.share_with_company:.0%})</li>"
+            f"<li>Chains of overlapping Does: {len(a.groups)} (sizes {groups})</li>"
+            f"<li>Every Doe would have company if each stayed more than {_fmt_hours(a.session_hours_for_all_company)}; "
+            f"all would form one chain above {_fmt_hours(a.session_hours_for_one_chain)}</li>"
+            "</ul></div>"
+        )
+
+    def _draw(self, frame: pd.DataFrame, assumptions: swarm.SwarmAssumptions) -> None:
+        import plotly.graph_objects as go
+
+        p = swarm.presence(frame, assumptions).head(MAX_DRAWN)
+        labels = [f"Doe {d}" for d in p["doe"]]
+        moved = p["doe"] == self.doe.value
+        start = p["present_from"].dt.tz_convert(None)
+        end = p["present_until"].dt.tz_convert(None)
+        seen = p["observed_at"].dt.tz_convert(None)
+        width_ms = (end - start).dt.total_seconds() * 1000
+        colours = [ORANGE if m else BLUE for m in moved]
+        if self.fig is None:
+            self.fig = go.FigureWidget(
+                data=[
+                    go.Bar(name="assumed presence", orientation="h", y=labels, x=width_ms, base=start,
+                           marker_color=colours, hovertemplate="%{y}: %{base} for %{x} ms<extra></extra>"),
+                    go.Scatter(name="observed", mode="markers", y=labels, x=seen,
+                               marker=dict(symbol="diamond", size=8, color="#000000")),
+                ],
+                layout=go.Layout(
+                    title="Exhibit A timeline (illustrative): each bar is a Doe's assumed presence (UTC)",
+                    height=min(120 + 18 * len(p), 700), margin=dict(l=80, r=20, t=50, b=40),
+                    xaxis=dict(type="date", title="time (UTC)"), yaxis=dict(autorange="reversed"),
+                    showlegend=True, legend=dict(orientation="h"), bargap=0.3,
+                ),
+            )
+            self.chart_box.children = [self.fig]
+        else:
+            with self.fig.batch_update():
+                self.fig.data[0].y, self.fig.data[0].x, self.fig.data[0].base = labels, width_ms, start
+                self.fig.data[0].marker.color = colours
+                self.fig.data[1].y, self.fig.data[1].x = labels, seen
+                self.fig.layout.height = min(120 + 18 * len(p), 700)
+
+
+def swarm_explorer(example: str = "ndill_doe29_doe38", **kwargs) -> W.Widget:
+    return SwarmTimingExplorer(example, **kwargs).widget
