@@ -30,7 +30,7 @@ REPO = DATA_DIR.parent
 
 #: “…” or "…" spans of at least three words; a citation like (001, p. 9:17-18) may follow.
 QUOTED_SPAN = re.compile(
-    r"(?:“([^”]{3,}?)”|\"([^\"\n]{3,}?)\")(?:\s*\((00[0-4]),\s*([^)]+)\))?"
+    r"(?:“([^”]{3,}?)”|\"([^\"\n]{3,}?)\")(?:\s*\((00[0-4]),\s*((?:[^()]|\([^()]*\))+)\))?"
 )
 
 

@@ -449,3 +449,13 @@ def test_001_margin_numbers_are_normalised_across_line_and_page_breaks():
     assert sources.pinpoint(sources.locate(across_line, "001")) == "p. 7:22-23"
     q = Quote(id="case.test.page_break", seed="001", pinpoint="pp. 4:28-5:1", text=across_page, speaker="court")
     assert check.check_quote(q) is None
+
+
+def test_a_citation_whose_pinpoint_has_brackets_is_checked_in_full():
+    from course import check
+
+    good = "“An audience of one, however, is insufficient.” (004, Discussion, Part II.A (specific jurisdiction))"
+    assert check.check_prose(good, "x") == []
+    wrong = "“An audience of one, however, is insufficient.” (004, Discussion, Part II.B (Rule 4(k)(2)))"
+    problems = check.check_prose(wrong, "x")
+    assert len(problems) == 1 and "should be" in problems[0].reason
