@@ -112,6 +112,11 @@ def _num(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def _severed(does_count: int) -> str:
+    """'Does 2-90 are severed', or 'the second Doe is severed' when only two are joined."""
+    return "the second Doe is severed" if does_count == 2 else f"Does 2-{does_count} are severed"
+
+
 def _hours(hours: float) -> str:
     """'1 hour', '24 hours'."""
     return f"{_num(hours)} hour" + ("" if hours == 1 else "s")
@@ -359,7 +364,7 @@ def ndcal_concerted_activity(f: SwarmConcertFacts) -> Ruling:
                 met=True,
                 explanation=(
                     "Misjoinder does not end the action; the court drops the misjoined Does: "
-                    f"Does 2-{f.does_count} are severed, and the plaintiff may sue each of them separately."
+                    f"{_severed(f.does_count)}, and the plaintiff may sue each of them separately."
                 ),
                 facts=("does_count",),
                 quote_ids=("ndcal.joinder.drop_a_party", "ndcal.joinder.does_2_90_severed"),
@@ -367,7 +372,7 @@ def ndcal_concerted_activity(f: SwarmConcertFacts) -> Ruling:
         )
         summary = (
             f"Joinder improper: nothing shows that the {f.does_count} Does acted in concert. "
-            f"Does 2-{f.does_count} are severed."
+            f"{_severed(f.does_count)}."
         )
     else:
         outcome = Outcome.undetermined

@@ -39,6 +39,9 @@ CSS = """
 .course-summary-table{border-collapse:collapse;font-size:14px}
 .course-summary-table th,.course-summary-table td{border:1px solid #bbb;padding:.25em .5em;text-align:left}
 .course-illustrative{background:#fff7d6;border:1px solid #E69F00;border-radius:4px;padding:.2em .5em;font-size:.9em}
+.widget-checkbox,.widget-inline-hbox{height:auto !important;min-height:var(--jp-widgets-inline-height,28px)}
+.widget-checkbox .widget-label-basic,.widget-inline-hbox .widget-label{white-space:normal !important;overflow:visible !important;
+  text-overflow:clip !important;height:auto !important;line-height:1.35}
 .course-friendly-error{background:#fdecea;border:1px solid #D55E00;border-radius:4px;padding:.4em .6em}
 </style>
 """
@@ -56,10 +59,10 @@ def _accent(r: Ruling) -> tuple[str, str]:
 
 def _met_label(met: bool | None) -> str:
     if met is True:
-        return '<span class="met" aria-label="met">\u2714 Met</span>'
+        return '<span class="met">\u2714 met</span>'
     if met is False:
-        return '<span class="met" aria-label="not met">\u2716 Not met</span>'
-    return '<span class="met" aria-label="not decided by the sources">? Not decided by the sources</span>'
+        return '<span class="met">\u2716 not met</span>'
+    return '<span class="met">? not decided by the sources</span>'
 
 
 def ruling_html(r: Ruling, *, heading: str | None = None, show_quotes: bool = True,
@@ -79,7 +82,7 @@ def ruling_html(r: Ruling, *, heading: str | None = None, show_quotes: bool = Tr
     parts.append(f"<p>{escape(r.summary)}</p>")
     parts.append("<details open><summary>Why</summary><ul>")
     for reason in r.reasons:
-        parts.append(f"<li>{_met_label(reason.met)} <strong>{escape(reason.element)}</strong>: "
+        parts.append(f"<li><strong>{escape(reason.element)}</strong> ({_met_label(reason.met)}): "
                      f"{escape(reason.explanation)}</li>")
     parts.append("</ul></details>")
     if show_quotes and r.quotes:

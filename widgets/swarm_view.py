@@ -221,10 +221,10 @@ class SwarmTimingExplorer:
         p = swarm.presence(frame, assumptions).head(MAX_DRAWN)
         labels = [f"Doe {d}" for d in p["doe"]]
         moved = p["doe"] == self.doe.value
-        start = p["present_from"].dt.tz_convert(None)
-        end = p["present_until"].dt.tz_convert(None)
-        seen = p["observed_at"].dt.tz_convert(None)
-        width_ms = (end - start).dt.total_seconds() * 1000
+        start_ts, end_ts = p["present_from"], p["present_until"]
+        start = [t.strftime("%Y-%m-%d %H:%M:%S") for t in start_ts]
+        seen = [t.strftime("%Y-%m-%d %H:%M:%S") for t in p["observed_at"]]
+        width_ms = [float(x) for x in (end_ts - start_ts).dt.total_seconds() * 1000]
         colours = [ORANGE if m else BLUE for m in moved]
         if self.fig is None:
             self.fig = go.FigureWidget(
@@ -238,7 +238,7 @@ class SwarmTimingExplorer:
                     title="Exhibit A timeline (illustrative): each bar is a Doe's assumed presence (UTC)",
                     height=min(120 + 18 * len(p), 700), margin=dict(l=80, r=20, t=50, b=40),
                     xaxis=dict(type="date", title="time (UTC)"), yaxis=dict(autorange="reversed"),
-                    showlegend=True, legend=dict(orientation="h"), bargap=0.3,
+                    showlegend=True, legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0), bargap=0.3,
                 ),
             )
             self.chart_box.children = [self.fig]
