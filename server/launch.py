@@ -1,0 +1,87 @@
+"""Start Voila for the course, with the settings in ``server/voila.json``.
+
+``bash run.sh serve`` and the browser tests both start the server through this file,
+so the audience and the tests see the same configuration:
+
+* directory mode, rooted at the repository; only ``notebooks/*.ipynb`` and
+  ``exercises/*.ipynb`` render, at ``/voila/render/notebooks/NAME.ipynb`` and
+  ``/voila/render/exercises/NAME.ipynb``;
+* ``/`` (and Voila's file tree, ``/voila/tree``) redirect to the home page,
+  ``notebooks/index.ipynb``; the contents API that lists the repository is not served;
+* settings are read from ``server/voila.json`` only (never from ``~/.jupyter`` or the
+  working directory); command-line options still override them;
+* the ``course`` page template (``server/share/jupyter/voila/templates/course``) gives
+  every page the course's title; this folder and the virtualenv's kernel spec come first
+  on ``JUPYTER_PATH``, so kernels run on this Python, with the course installed.
+
+Usage: ``python server/launch.py [voila options]``, e.g. ``--port=8870 --no-browser``.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+#: The home page, relative to the repository.
+HOME = "notebooks/index.ipynb"
+#: Folders whose notebooks are served; a notebook elsewhere is not rendered.
+SERVED_FOLDERS = ("notebooks", "exercises")
+
+
+def _jupyter_path() -> str:
+    first = [str(HERE / "share" / "jupyter"), str(Path(sys.prefix) / "share" / "jupyter")]
+    rest = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p not in first]
+    return os.pathsep.join(first + rest)
+
+
+# Before Voila is imported: template and kernel-spec lookups read JUPYTER_PATH.
+os.environ["JUPYTER_PATH"] = _jupyter_path()
+
+from jupyter_server.utils import url_path_join  # noqa: E402
+from tornado.web import RedirectHandler  # noqa: E402
+from traitlets import default  # noqa: E402
+from voila.app import Voila  # noqa: E402
+from voila.tornado.contentshandler import VoilaContentsHandler  # noqa: E402
+from voila.tornado.handler import TornadoVoilaHandler  # noqa: E402
+from voila.tornado.treehandler import TornadoVoilaTreeHandler  # noqa: E402
+
+
+class CourseVoila(Voila):
+    """Voila in directory mode that lands on the course home page."""
+
+    name = "voila"  # the config file is still voila.json
+
+    @default("config_file_paths")
+    def _config_file_paths_default(self):
+        return [str(HERE)]
+
+    @default("root_dir")
+    def _default_root_dir(self):
+        return str(ROOT)
+
+    def init_handlers(self):
+        home = url_path_join(self.base_url, "voila/render", HOME)
+        served = "|".join(SERVED_FOLDERS)
+        handlers = [
+            (self.server_url, RedirectHandler, {"url": home, "permanent": False}),
+            (url_path_join(self.server_url, r"/voila/tree(?:/.*)?"), RedirectHandler, {"url": home, "permanent": False}),
+        ]
+        for handler in super().init_handlers():
+            cls = handler[1]
+            if cls in (TornadoVoilaTreeHandler, VoilaContentsHandler):
+                continue
+            if cls is TornadoVoilaHandler:
+                pattern = url_path_join(self.server_url, rf"/voila/render/((?:{served})/[^/]+\.ipynb)")
+                handler = (pattern, *handler[1:])
+            handlers.append(handler)
+        return handlers
+
+
+def main(argv: list[str] | None = None) -> None:
+    CourseVoila.launch_instance(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""environment.yml (for conda users) lists the same runtime packages as pyproject.toml."""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def normalise(name: str) -> str:
+    """PEP 503: case and runs of -, _ and . do not matter."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pyproject() -> dict:
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def environment() -> dict:
+    return yaml.safe_load((REPO / "environment.yml").read_text(encoding="utf-8"))
+
+
+def pip_packages(requirements: list[str]) -> dict[str, SpecifierSet]:
+    out: dict[str, SpecifierSet] = {}
+    for line in requirements:
+        req = Requirement(line)
+        name = normalise(req.name)
+        assert name not in out, f"{req.name} is listed twice"
+        out[name] = req.specifier
+    return out
+
+
+def conda_packages(env: dict) -> tuple[dict[str, SpecifierSet], str | None]:
+    """The runtime packages of environment.yml (its pip list and any conda package other
+    than python and pip), and its python version."""
+    packages: dict[str, SpecifierSet] = {}
+    python = None
+    for dep in env.get("dependencies", []):
+        if isinstance(dep, dict):
+            packages.update(pip_packages(dep.get("pip", [])))
+            continue
+        m = re.fullmatch(r"\s*([A-Za-z0-9_.\-]+)\s*(.*?)\s*", str(dep))
+        assert m, f"cannot read the conda dependency {dep!r}"
+        name, spec = normalise(m.group(1)), m.group(2)
+        if name == "python":
+            python = spec.lstrip("=")
+        elif name != "pip":
+            # conda's "=2.2" means "2.2.*"
+            spec = f"=={spec.lstrip('=')}.*" if re.fullmatch(r"=?[0-9][0-9.]*", spec) else spec
+            assert name not in packages, f"{name} is listed twice"
+            packages[name] = SpecifierSet(spec)
+    return packages, python
+
+
+def test_same_runtime_packages_and_versions():
+    runtime = pip_packages(pyproject()["project"]["dependencies"])
+    conda, _ = conda_packages(environment())
+    missing = sorted(set(runtime) - set(conda))
+    extra = sorted(set(conda) - set(runtime))
+    assert not missing, f"in pyproject.toml but not environment.yml: {missing}"
+    assert not extra, f"in environment.yml but not pyproject.toml: {extra}"
+    differ = {n: (str(runtime[n]), str(conda[n])) for n in runtime if runtime[n] != conda[n]}
+    assert not differ, f"versions differ (pyproject, environment.yml): {differ}"
+
+
+def test_python_version_agrees_with_requires_python():
+    _, python = conda_packages(environment())
+    assert python, "environment.yml must pin python"
+    requires = SpecifierSet(pyproject()["project"]["requires-python"])
+    assert python in requires, f"python={python} does not satisfy requires-python {requires}"
+    assert python.startswith("3.11")
+
+
+def test_conda_forge_and_a_name():
+    env = environment()
+    assert env.get("name")
+    assert env.get("channels") == ["conda-forge"]
