@@ -115,7 +115,7 @@ def _notebook_prose(paths: Iterable[Path]) -> Iterator[tuple[str, str]]:
 def notebooks(repo: Path = REPO) -> list[Path]:
     return sorted(
         p
-        for folder in ("notebooks", "exercises")
+        for folder in ("notebooks", "exercises", "seminar")
         for p in (repo / folder).rglob("*.ipynb")
         if ".ipynb_checkpoints" not in p.parts
     )

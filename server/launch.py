@@ -3,7 +3,7 @@
 ``bash run.sh serve`` and the browser tests both start the server through this file,
 so the audience and the tests see the same configuration:
 
-* directory mode, rooted at the repository; only ``notebooks/*.ipynb`` and
+* directory mode, rooted at the repository; only ``notebooks/*.ipynb``, ``seminar/*.ipynb`` and
   ``exercises/*.ipynb`` render, at ``/voila/render/notebooks/NAME.ipynb`` and
   ``/voila/render/exercises/NAME.ipynb``;
 * ``/`` (and Voila's file tree, ``/voila/tree``) redirect to the home page,
@@ -27,7 +27,7 @@ ROOT = HERE.parent
 #: The home page, relative to the repository.
 HOME = "notebooks/index.ipynb"
 #: Folders whose notebooks are served; a notebook elsewhere is not rendered.
-SERVED_FOLDERS = ("notebooks", "exercises")
+SERVED_FOLDERS = ("notebooks", "exercises", "seminar")
 
 
 def _jupyter_path() -> str:

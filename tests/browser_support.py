@@ -46,7 +46,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 #: Folders whose notebooks the server renders (see server/launch.py).
-SERVED_FOLDERS = ("notebooks", "exercises")
+SERVED_FOLDERS = ("notebooks", "exercises", "seminar")
 HOME = "notebooks/index.ipynb"
 #: Seconds to wait for a page to render: the kernel runs every cell first.
 PAGE_TIMEOUT_S = float(os.environ.get("COURSE_PAGE_TIMEOUT", "90"))

@@ -14,6 +14,7 @@ import ipywidgets as W
 from course import exchange
 
 from .explorer import FRIENDLY
+from .a11y import labeller
 from .ruling_view import CSS
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class ExchangeExplorer:
         for w in (self.overlap, self.swarm, self.slots, self.recip, self.transfer):
             w.observe(lambda ch: self.update(), names="value")
         limits = f'<div class="course-illustrative" role="note"><strong>Limits of this model.</strong> {escape(exchange.LIMITS)}</div>'
-        self.widget = W.VBox([W.HTML(CSS), self.overlap, self.swarm, self.slots, self.recip, self.transfer, self.result, W.HTML(limits)])
+        self.widget = W.VBox([W.HTML(CSS), labeller(), self.overlap, self.swarm, self.slots, self.recip, self.transfer, self.result, W.HTML(limits)])
         self.estimate = None
         self.update()
 

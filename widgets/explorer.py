@@ -15,6 +15,7 @@ from course import registry
 from course.ruling import Facts, Ruling
 
 from .facts_form import FactsForm
+from .a11y import labeller
 from .ruling_view import CSS, ruling_html, summary_table_html
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class RulingExplorer:
         controls = W.VBox([W.HTML(f"<strong>Facts</strong>"), self.form.widget, self.reset],
                           layout=W.Layout(width="45%", min_width="20em"))
         self.widget = W.VBox([
-            W.HTML(CSS),
+            W.HTML(CSS), labeller(),
             W.HBox([controls, W.VBox([self.output], layout=W.Layout(width="55%", min_width="20em"))],
                    layout=W.Layout(flex_flow="row wrap", gap="1em")),
         ])
@@ -84,7 +85,7 @@ class CompareExplorer:
         self.cards = W.HTML()
         self.form.observe(self.update)
         self.widget = W.VBox([
-            W.HTML(CSS),
+            W.HTML(CSS), labeller(),
             W.HBox([
                 W.VBox([W.HTML("<strong>Facts</strong>"), self.form.widget], layout=W.Layout(width="40%", min_width="20em")),
                 W.VBox([self.table], layout=W.Layout(width="58%", min_width="20em")),

@@ -15,6 +15,7 @@ from course import exhibit_facts as ef
 from course import geolocation as geo
 
 from .explorer import FRIENDLY
+from .a11y import labeller
 from .ruling_view import CSS, ruling_html, summary_table_html
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ class GeolocationExplorer:
                            W.HTML("<strong>Assumptions (UNVERIFIED except MaxMind's 67% radius figure)</strong>"),
                            *self.conf.values(), W.HTML("<strong>What the plaintiff offers</strong>"),
                            self.concedes, self.identifiers], layout=W.Layout(width="44%", min_width="20em"))
-        self.widget = W.VBox([W.HTML(CSS), W.HBox([controls, W.VBox([self.result, self.table],
+        self.widget = W.VBox([W.HTML(CSS), labeller(), W.HBox([controls, W.VBox([self.result, self.table],
                               layout=W.Layout(width="54%", min_width="20em"))],
                               layout=W.Layout(flex_flow="row wrap", gap="1em")), self.cards])
         self.view = None

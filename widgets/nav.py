@@ -72,8 +72,46 @@ def home_html(path: Path | str | None = None) -> str:
     return (
         f"{_STYLE}"
         '<nav class="course-home" aria-label="Lessons" data-course-ready="home">'
-        f'<h2 id="course-lessons-heading">Lessons</h2>{body}</nav>'
+        f'<h2 id="course-lessons-heading">Lessons</h2>{body}{_exercises_html()}{_seminar_html()}</nav>'
     )
+
+
+def _exercises_html() -> str:
+    from course.exercises import load_bank
+
+    sets = load_bank().ordered()
+    if not sets:
+        return ""
+    items = "".join(
+        "<li>"
+        f'<a class="course-lesson-link" href="../exercises/{html.escape(s.notebook)}">{html.escape(s.title)}</a>'
+        f'<span class="course-lesson-summary">{len(s.questions)} questions with feedback that cites the opinions, '
+        "and generated practice problems.</span></li>"
+        for s in sets
+    )
+    return f'<h2 id="course-exercises-heading">Exercises</h2><ol class="course-lessons">{items}</ol>'
+
+
+def _seminar_html() -> str:
+    return (
+        '<h2 id="course-seminar-heading">CLE seminar</h2><ol class="course-lessons">'
+        '<li><a class="course-lesson-link" href="../seminar/presenter.ipynb">Presenter view</a>'
+        '<span class="course-lesson-summary">Run a timed seminar: verification codes, live polls, '
+        "attendees' questions, certificates and the attendance record.</span></li>"
+        '<li><a class="course-lesson-link" href="../seminar/attendee.ipynb">Attendee view</a>'
+        '<span class="course-lesson-summary">Join a seminar, enter the codes, answer polls, ask questions.</span></li>'
+        "</ol>"
+    )
+
+
+def _practice_link(notebook: str) -> str:
+    from course.exercises import load_bank
+
+    for s in load_bank().ordered():
+        if s.set.lesson == course_lessons._name(notebook):
+            return (f'<a class="course-nav-practice" href="../exercises/{html.escape(s.notebook)}" '
+                    f'aria-label="Exercises for this lesson: {html.escape(s.title)}">Exercises for this lesson</a>')
+    return ""
 
 
 def _link(lesson: Lesson, rel: str, word: str) -> str:
@@ -96,6 +134,7 @@ def lesson_nav_html(notebook: str, path: Path | str | None = None) -> str:
     parts = [
         _link(previous, "prev", "Previous") if previous else '<span class="course-nav-prev">Start of the course</span>',
         home,
+        _practice_link(notebook),
         _link(following, "next", "Next") if following else '<span class="course-nav-next">End of the course</span>',
     ]
     return f'{_STYLE}<nav class="course-nav" aria-label="Lesson navigation" data-course-ready="nav">{"".join(parts)}</nav>'

@@ -18,6 +18,7 @@ from course import swarm
 from course.exhibit import ExhibitError, ExhibitLoad, parse_exhibit_bytes
 
 from .explorer import FRIENDLY
+from .a11y import labeller
 from .ruling_view import CSS, ruling_html, summary_table_html
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class SwarmTimingExplorer:
             W.HTML("<strong>What the complaint alleges</strong>"), *self.allegations.values(),
         ], layout=W.Layout(width="44%", min_width="20em"))
         self.widget = W.VBox([
-            W.HTML(CSS), self.banner,
+            W.HTML(CSS), labeller(), self.banner,
             W.HBox([controls, W.VBox([self.summary, self.table], layout=W.Layout(width="54%", min_width="20em"))],
                    layout=W.Layout(flex_flow="row wrap", gap="1em")),
             self.chart_box, self.cards,
