@@ -355,13 +355,13 @@ def _semitool_factor_1(f: SemitoolFacts) -> Reason:
         contacts_met = False
         contacts_text = ("Even a showing that each Doe sent a piece of the file to a forum resident is a single, tiny act, "
                          "not minimum contacts.")
-        contacts_quotes = ("ndcal.discovery.f1_miniscule", "ndcal.discovery.f1_no_jurisdiction")
+        contacts_quotes = ("ndcal.discovery.f1_miniscule", "ndcal.jurisdiction.each_doe")
     else:
         contacts_met = False
         contacts_text = ("The complaint only summarily asserts that the Does traded the file with forum residents; it "
                          "does not allege that any Doe sent a piece to one, and minimum contacts are not shown for "
                          "each Doe.")
-        contacts_quotes = ("ndcal.discovery.f1_summary_assertion", "ndcal.discovery.f1_no_jurisdiction")
+        contacts_quotes = ("ndcal.discovery.f1_summary_assertion", "ndcal.jurisdiction.each_doe")
 
     if contacts_met:
         met: bool | None = True

@@ -276,13 +276,13 @@ GENERATORS: dict[str, Generator] = {g.name: g for g in [
               "Geolocation precision and a prima facie showing of residence (N.D. Cal.)", _geolocation_residence,
               "N.D. Cal. asked whether geolocation reliably placed the Does in the forum state, and weighed the "
               "plaintiff's own admissions about it.",
-              ("ndcal.jurisdiction.country_only", "ndcal.jurisdiction.cannot_predict_state")),
+              ("ndcal.discovery.f1_country_only", "ndcal.discovery.f1_cannot_predict_state")),
     Generator("geolocation_particularity", "jurisdiction.geolocation_particularity_sdcal",
               "IP address, dates, ISP and geolocation (S.D. Cal., as D. Haw. describes it)",
               _geolocation_particularity,
               "D. Haw. describes S.D. Cal. finding a Doe identified with sufficient particularity from the IP "
               "address, the dates and times, the ISP and geolocation to the forum. Check each item.",
-              ("dhaw.jurisdiction.strike3_particularity", "dhaw.jurisdiction.geolocation_rationale")),
+              ("dhaw.discovery.f1_strike3", "dhaw.discovery.f1_geolocation_rationale")),
     Generator("dconn_household", "subscriber.dconn_2020", "Household facts beyond subscriber status (D. Conn.)",
               _dconn_household,
               "D. Conn. held that paying for the internet account is not enough; ask which pleaded facts make it "

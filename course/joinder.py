@@ -1020,7 +1020,7 @@ def rule21_discretion(f: DiscretionarySeveranceFacts) -> Ruling:
         note=(
             "Doe 328's motion in West Coast Productions (S.D. Tex., seed 000, ¶ 25) argued the same "
             "discretionary ground, including the burden of serving every motion on many pro se Does "
-            "(quotes sdtex.joinder.rule21_discretion_argued, sdtex.joinder.pro_se_service_argued). "
+            "(quotes sdtex.motion.rule21_discretion, sdtex.motion.every_motion_every_party). "
             "That is advocacy, not a ruling."
         ),
     )

@@ -153,7 +153,7 @@ def geolocation_residence_ndcal_2012(f: GeolocationResidenceFacts) -> Ruling:
             "nothing from which to infer that the Does live there."
         )
         trace_quotes: tuple[str, ...] = (
-            "ndcal.jurisdiction.includes_jurisdiction",
+            "ndcal.discovery.f1_includes_jurisdiction",
             "ndcal.jurisdiction.no_prima_facie_residence",
         )
     elif not places_in_a_state:
@@ -163,7 +163,7 @@ def geolocation_residence_ndcal_2012(f: GeolocationResidenceFacts) -> Ruling:
             "say in which state it is. N.D. Cal. refused a prima facie showing of California residence where "
             "geolocation was truly reliable only for the country."
         )
-        trace_quotes = ("ndcal.jurisdiction.country_only", "ndcal.jurisdiction.cannot_predict_state")
+        trace_quotes = ("ndcal.discovery.f1_country_only", "ndcal.discovery.f1_cannot_predict_state")
     elif f.plaintiff_concedes_state_unreliable:
         trace_met = False
         trace_text = (
@@ -173,8 +173,8 @@ def geolocation_residence_ndcal_2012(f: GeolocationResidenceFacts) -> Ruling:
         )
         trace_quotes = (
             "ndcal.jurisdiction.geolocation_alleged",
-            "ndcal.jurisdiction.country_only",
-            "ndcal.jurisdiction.cannot_predict_state",
+            "ndcal.discovery.f1_country_only",
+            "ndcal.discovery.f1_cannot_predict_state",
         )
     else:
         trace_met = None
@@ -189,8 +189,8 @@ def geolocation_residence_ndcal_2012(f: GeolocationResidenceFacts) -> Ruling:
         )
         trace_quotes = (
             "ndcal.jurisdiction.geolocation_alleged",
-            "dhaw.jurisdiction.geolocation_rationale",
-            "dhaw.jurisdiction.strike3_particularity",
+            "dhaw.discovery.f1_geolocation_rationale",
+            "dhaw.discovery.f1_strike3",
         )
     reasons.append(
         Reason(
@@ -348,8 +348,8 @@ def geolocation_particularity_sdcal(f: GeolocationParticularityFacts) -> Ruling:
                 "is its own holding, not this description.)"
             ),
             facts=("ip_address_identified",),
-            quote_ids=("dhaw.jurisdiction.strike3_particularity",)
-            + (() if f.ip_address_identified else ("dhaw.jurisdiction.no_doe_ip_addresses",)),
+            quote_ids=("dhaw.discovery.f1_strike3",)
+            + (() if f.ip_address_identified else ("dhaw.discovery.f1_no_doe_ips",)),
         )
     )
     reasons.append(
@@ -362,7 +362,7 @@ def geolocation_particularity_sdcal(f: GeolocationParticularityFacts) -> Ruling:
                 else f"No dates for the activity. Every described decision had them; without them, {UNDECIDED}."
             ),
             facts=("activity_dates_given",),
-            quote_ids=("dhaw.jurisdiction.strike3_particularity", "dhaw.jurisdiction.courts_have_found_particularity"),
+            quote_ids=("dhaw.discovery.f1_strike3", "dhaw.discovery.f1_courts_have_found"),
         )
     )
     reasons.append(
@@ -378,7 +378,7 @@ def geolocation_particularity_sdcal(f: GeolocationParticularityFacts) -> Ruling:
                 f"{UNDECIDED}."
             ),
             facts=("isp_named",),
-            quote_ids=("dhaw.jurisdiction.strike3_particularity", "dhaw.jurisdiction.courts_have_found_particularity"),
+            quote_ids=("dhaw.discovery.f1_strike3", "dhaw.discovery.f1_courts_have_found"),
         )
     )
     if in_forum_city:
@@ -388,8 +388,8 @@ def geolocation_particularity_sdcal(f: GeolocationParticularityFacts) -> Ruling:
             "had a trace to San Diego. D. Haw. notes that the point of the trace is the court's jurisdiction."
         )
         geo_quotes: tuple[str, ...] = (
-            "dhaw.jurisdiction.strike3_particularity",
-            "dhaw.jurisdiction.geolocation_rationale",
+            "dhaw.discovery.f1_strike3",
+            "dhaw.discovery.f1_geolocation_rationale",
         )
     elif in_forum_state:
         geo_met = True
@@ -398,14 +398,14 @@ def geolocation_particularity_sdcal(f: GeolocationParticularityFacts) -> Ruling:
             "trace; the D. Haw. describes Third World Media (D. Haw. 2011) accepting IP addresses linked to the "
             "State of Hawaii, the forum state."
         )
-        geo_quotes = ("dhaw.jurisdiction.third_world_hawaii_ips", "dhaw.jurisdiction.geolocation_rationale")
+        geo_quotes = ("dhaw.jurisdiction.third_world_hawaii_ips", "dhaw.discovery.f1_geolocation_rationale")
     elif f.geolocation_in_forum:
         geo_met = None
         geo_text = (
             f"Geolocation places the IP address no more finely than {_label(f.geolocation_precision)}, which cannot "
             f"show that it is in the forum. The described decisions all traced to the forum; without that, {UNDECIDED}."
         )
-        geo_quotes = ("dhaw.jurisdiction.courts_have_found_particularity", "dhaw.jurisdiction.geolocation_rationale")
+        geo_quotes = ("dhaw.discovery.f1_courts_have_found", "dhaw.discovery.f1_geolocation_rationale")
     else:
         geo_met = None
         geo_text = (
@@ -413,7 +413,7 @@ def geolocation_particularity_sdcal(f: GeolocationParticularityFacts) -> Ruling:
             f"that, {UNDECIDED}. (D. Haw. observed that location information pointing outside the forum may "
             "weaken the plaintiff's claim of jurisdiction.)"
         )
-        geo_quotes = ("dhaw.jurisdiction.geolocation_rationale", "dhaw.jurisdiction.netherlands_host")
+        geo_quotes = ("dhaw.discovery.f1_geolocation_rationale", "dhaw.discovery.f1_netherlands")
     reasons.append(
         Reason(
             element="Geolocation traces the IP address to the forum",
@@ -430,7 +430,7 @@ def geolocation_particularity_sdcal(f: GeolocationParticularityFacts) -> Ruling:
             "Identified with sufficient particularity, as S.D. Cal. found on the same showing (IP address, dates "
             "and times, ISP, trace to the forum city), as D. Haw. describes it."
         )
-        quotes: tuple[str, ...] = ("dhaw.jurisdiction.strike3_particularity",)
+        quotes: tuple[str, ...] = ("dhaw.discovery.f1_strike3",)
     elif f.ip_address_identified and f.activity_dates_given and in_forum_state:
         outcome = Outcome.factor_met
         summary = (
@@ -438,14 +438,14 @@ def geolocation_particularity_sdcal(f: GeolocationParticularityFacts) -> Ruling:
             "dates of the activity and geolocation placing the Doe in the forum (Third World Media, D. Haw. 2011; "
             "Strike 3, S.D. Cal. 2018)."
         )
-        quotes = ("dhaw.jurisdiction.courts_have_found_particularity", "dhaw.jurisdiction.third_world_hit_dates")
+        quotes = ("dhaw.discovery.f1_courts_have_found", "dhaw.jurisdiction.third_world_hit_dates")
     else:
         outcome = Outcome.undetermined
         summary = (
             "The showing lacks something every described decision had (an IP address, dates, or a trace to the "
             f"forum). The descriptions say what sufficed, not what is required: {UNDECIDED}."
         )
-        quotes = ("dhaw.jurisdiction.courts_have_found_particularity",)
+        quotes = ("dhaw.discovery.f1_courts_have_found",)
     reasons.append(
         Reason(element="Disposition", met=True if outcome == Outcome.factor_met else None,
                explanation=summary, quote_ids=quotes)
@@ -540,7 +540,7 @@ def minimum_contacts_ndcal_2012(f: MinimumContactsFacts) -> Ruling:
                     "support general or limited jurisdiction."
                 ),
                 facts=("summary_forum_assertion",),
-                quote_ids=("ndcal.jurisdiction.summary_assertion",),
+                quote_ids=("ndcal.discovery.f1_summary_assertion",),
             )
         )
     reasons.append(
@@ -574,14 +574,14 @@ def minimum_contacts_ndcal_2012(f: MinimumContactsFacts) -> Ruling:
             "One piece transferred to a forum resident is a single, tiny act; N.D. Cal. held that even if each Doe "
             "had done that, it would not be minimum contacts with the state."
         )
-        transfer_quotes = ("ndcal.jurisdiction.single_miniscule", "ndcal.jurisdiction.minimum_contacts")
+        transfer_quotes = ("ndcal.discovery.f1_miniscule", "ndcal.jurisdiction.minimum_contacts")
     else:
         transfer_met = None
         transfer_text = (
             f"Each Doe is alleged to have transferred {n} pieces to forum residents. N.D. Cal. held that one piece "
             f"is not minimum contacts; it did not say how many would be: {UNDECIDED}."
         )
-        transfer_quotes = ("ndcal.jurisdiction.single_miniscule", "ndcal.jurisdiction.limited")
+        transfer_quotes = ("ndcal.discovery.f1_miniscule", "ndcal.jurisdiction.limited")
     reasons.append(
         Reason(
             element="Specific (limited) jurisdiction: the Doe's own transfers to forum residents",
@@ -605,7 +605,7 @@ def minimum_contacts_ndcal_2012(f: MinimumContactsFacts) -> Ruling:
             "More than one piece transferred to forum residents: N.D. Cal. held one is not enough but did not say "
             f"how many would be: {UNDECIDED}."
         )
-        quotes = ("ndcal.jurisdiction.single_miniscule",)
+        quotes = ("ndcal.discovery.f1_miniscule",)
     else:
         outcome = Outcome.jurisdiction_not_shown
         summary = (
@@ -899,7 +899,7 @@ def calder_express_aiming_dhaw_2020(f: CalderFacts) -> Ruling:
             )
             quotes: tuple[str, ...] = (
                 "dhaw.jurisdiction.one_hawaii_resident",
-                "dhaw.jurisdiction.cannot_withstand_dismissal",
+                "dhaw.discovery.f3_cannot_withstand",
             )
         else:
             summary = "An element of specific jurisdiction fails, so there is no specific jurisdiction."

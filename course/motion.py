@@ -99,13 +99,13 @@ _ARGUMENTS: tuple[MotionPoint, ...] = (
             _r("001", "accepted",
                "Held that presence in the same swarm, at different times, does not show concerted activity, and "
                "severed Does 2-90.",
-               "ndcal.reception.same_swarm_insufficient", "ndcal.reception.not_in_concert",
+               "ndcal.joinder.same_swarm_insufficient", "ndcal.joinder.completely_different_times",
                "ndcal.reception.does_severed"),
             _r("002", "accepted",
                "Severed the Does, but on a narrower ground than the motion: joinder fails where the plaintiff does "
                "not allege that the Does were in the same swarm at roughly the same time, which leaves room for "
                "joinder where that is alleged.",
-               "ndill.reception.same_swarm_same_time", "ndill.reception.severance_appropriate"),
+               "ndill.reception.same_swarm_same_time", "ndill.joinder.severance_appropriate"),
         ),
     ),
     MotionPoint(
@@ -123,7 +123,7 @@ _ARGUMENTS: tuple[MotionPoint, ...] = (
             _r("002", "accepted",
                "Found that the 47 remaining Does raised serious fairness and manageability concerns, adopting a "
                "description of pro se Does forced to serve paper copies on every other party.",
-               "ndill.reception.fairness_manageability", "ndill.reception.pro_se_paper_copies"),
+               "ndill.reception.fairness_manageability", "ndill.joinder.pro_se_paper_copies"),
             _r("001", "not reached",
                "Severed for misjoinder under Rule 20 and did not turn to discretionary severance.",
                "ndcal.reception.does_severed"),
@@ -146,7 +146,7 @@ _ARGUMENTS: tuple[MotionPoint, ...] = (
         receptions=(
             _r("001", "related",
                "Did not discuss civil conspiracy; held that the plaintiff had not shown the Does acted in concert.",
-               "ndcal.reception.not_in_concert"),
+               "ndcal.joinder.completely_different_times"),
             _r("002", "related",
                "Did not discuss civil conspiracy; relied on authority that different dates and times of sharing "
                "allow no inference of acting in concert.",
@@ -202,7 +202,7 @@ _ARGUMENTS: tuple[MotionPoint, ...] = (
                "found no prima facie showing that the Does lived in the forum state and no minimum contacts. It did "
                "not rely on masking software.",
                "ndcal.reception.geolocation_country", "ndcal.reception.no_prima_facie_residence",
-               "ndcal.reception.no_minimum_contacts"),
+               "ndcal.jurisdiction.each_doe"),
             _r("004", "related",
                "In a different setting (Does running a website), explained that geolocation accompanies an IP "
                "address because it bears on the court's jurisdiction.",
@@ -228,7 +228,7 @@ _ARGUMENTS: tuple[MotionPoint, ...] = (
             _r("001", "related",
                "Refused the ISP subpoenas at the outset, but under the good-cause test for early discovery, not on "
                "privacy grounds.",
-               "ndcal.reception.application_denied"),
+               "ndcal.discovery.denied"),
         ),
     ),
     MotionPoint(
@@ -244,7 +244,7 @@ _ARGUMENTS: tuple[MotionPoint, ...] = (
         receptions=(
             _r("002", "accepted",
                "Held that avoiding filing fees is the main efficiency joinder offers and is not enough to justify it.",
-               "ndill.reception.filing_fees_insufficient"),
+               "ndill.joinder.filing_fees_insufficient"),
         ),
     ),
     MotionPoint(
@@ -277,7 +277,7 @@ _RELIEF: tuple[MotionPoint, ...] = (
         quote_ids=("sdtex.motion.relief_sever_and_quash", "sdtex.motion.relief_sever_2_351", "sdtex.motion.prayer"),
         receptions=(
             _r("001", "related", "Severed Does 2-90 in its own case.", "ndcal.reception.does_severed"),
-            _r("002", "related", "Severed the Does in both of its cases.", "ndill.reception.severance_appropriate"),
+            _r("002", "related", "Severed the Does in both of its cases.", "ndill.joinder.severance_appropriate"),
         ),
     ),
     MotionPoint(

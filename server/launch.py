@@ -10,6 +10,10 @@ so the audience and the tests see the same configuration:
   ``notebooks/index.ipynb``; the contents API that lists the repository is not served;
 * settings are read from ``server/voila.json`` only (never from ``~/.jupyter`` or the
   working directory); command-line options still override them;
+* lessons start fast: with ``VoilaConfiguration.preheat_kernel`` (on in ``voila.json``) each
+  notebook in ``notebooks/`` (the home page and the lessons) keeps ``default_pool_size``
+  kernels that have already run it; exercises and seminar pages, which depend on who opens
+  them, always get a fresh kernel. Idle kernels are culled (``MappingKernelManager.cull_*``);
 * the ``course`` page template (``server/share/jupyter/voila/templates/course``) gives
   every page the course's title; this folder and the virtualenv's kernel spec come first
   on ``JUPYTER_PATH``, so kernels run on this Python, with the course installed.
@@ -28,6 +32,18 @@ ROOT = HERE.parent
 HOME = "notebooks/index.ipynb"
 #: Folders whose notebooks are served; a notebook elsewhere is not rendered.
 SERVED_FOLDERS = ("notebooks", "exercises", "seminar")
+#: The folder whose notebooks get pre-heated kernels when ``preheat_kernel`` is on.
+PREHEATED_FOLDER = "notebooks"
+
+
+def kernel_pools(root_dir: str | Path, pool_size: int) -> dict:
+    """Voila's ``kernel_pools_config``: ``pool_size`` pre-heated kernels for each notebook in
+    ``PREHEATED_FOLDER``, none for any other notebook (Voila would otherwise pre-heat every
+    ``*.ipynb`` under the root, virtualenv included)."""
+    pools: dict = {"default": {"pool_size": 0}}
+    for nb in sorted((Path(root_dir) / PREHEATED_FOLDER).glob("*.ipynb")):
+        pools[f"{PREHEATED_FOLDER}/{nb.name}"] = {"pool_size": max(int(pool_size), 0)}
+    return pools
 
 
 def _jupyter_path() -> str:
@@ -60,6 +76,14 @@ class CourseVoila(Voila):
     @default("root_dir")
     def _default_root_dir(self):
         return str(ROOT)
+
+    def init_settings(self):
+        # Voila creates its kernel manager here; give it the course's pools unless the
+        # configuration names pools itself.
+        km_config = self.config.VoilaKernelManager
+        if self.voila_configuration.preheat_kernel and "kernel_pools_config" not in km_config:
+            km_config.kernel_pools_config = kernel_pools(self.root_dir, self.voila_configuration.default_pool_size)
+        return super().init_settings()
 
     def init_handlers(self):
         home = url_path_join(self.base_url, "voila/render", HOME)

@@ -105,7 +105,7 @@ def test_hard_drive_semitool_factors_1_3_4_fail_and_2_is_met():
     f1 = by_element(r, "(1)")
     assert f1.met is False
     assert {"ndcal.discovery.f1_includes_jurisdiction", "ndcal.discovery.f1_cannot_predict_state",
-            "ndcal.discovery.f1_no_prima_facie_residence", "ndcal.discovery.f1_no_jurisdiction"} <= set(f1.quote_ids)
+            "ndcal.discovery.f1_no_prima_facie_residence", "ndcal.jurisdiction.each_doe"} <= set(f1.quote_ids)
     f2 = by_element(r, "(2)")
     assert f2.met is True and {"ndcal.discovery.f2_date_and_time", "ndcal.discovery.f2_met"} <= set(f2.quote_ids)
     f3 = by_element(r, "(3)")

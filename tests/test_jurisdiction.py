@@ -75,7 +75,7 @@ def test_ndcal_geolocation_makes_no_prima_facie_showing_of_california_residence(
     el = _by_element(ruling)
     trace = el["Geolocation reliably places each Doe in the forum state"]
     assert trace.met is False
-    assert {"ndcal.jurisdiction.country_only", "ndcal.jurisdiction.cannot_predict_state"} <= set(trace.quote_ids)
+    assert {"ndcal.discovery.f1_country_only", "ndcal.discovery.f1_cannot_predict_state"} <= set(trace.quote_ids)
     past = el["Earlier cases bear out the geolocation"]
     assert past.met is False and past.quote_ids == ("ndcal.jurisdiction.out_of_state_subscribers",)
     assert el["Disposition"].quote_ids == ("ndcal.jurisdiction.no_prima_facie_residence",)
@@ -121,7 +121,7 @@ def test_sdcal_ip_dates_isp_and_san_diego_trace_identify_the_doe_as_dhaw_describ
     assert "as D. Haw. describes it" in ruling.summary
     geo = _by_element(ruling)["Geolocation traces the IP address to the forum"]
     assert geo.met is True
-    assert set(geo.quote_ids) == {"dhaw.jurisdiction.strike3_particularity", "dhaw.jurisdiction.geolocation_rationale"}
+    assert set(geo.quote_ids) == {"dhaw.discovery.f1_strike3", "dhaw.discovery.f1_geolocation_rationale"}
 
 
 def test_sdcal_description_says_what_sufficed_not_what_is_required():
@@ -145,7 +145,7 @@ def test_sdcal_no_ip_address_points_to_dhaws_own_holding_without_borrowing_it():
     r = _decide(PARTICULARITY, facts)
     assert r.outcome == Outcome.undetermined
     ip = _by_element(r)["The Doe's IP address, tied to the infringing activity"]
-    assert "dhaw.jurisdiction.no_doe_ip_addresses" in ip.quote_ids
+    assert "dhaw.discovery.f1_no_doe_ips" in ip.quote_ids
 
 
 # --- 3. N.D. Cal.: minimum contacts through the swarm ----------------------------------------
@@ -157,7 +157,7 @@ def test_ndcal_no_minimum_contacts_for_the_non_resident_does():
     el = _by_element(ruling)
     transfers = el["Specific (limited) jurisdiction: the Doe's own transfers to forum residents"]
     assert transfers.met is False and "ndcal.jurisdiction.no_transfer_alleged" in transfers.quote_ids
-    assert el["The complaint's assertion of forum transfers"].quote_ids == ("ndcal.jurisdiction.summary_assertion",)
+    assert el["The complaint's assertion of forum transfers"].quote_ids == ("ndcal.discovery.f1_summary_assertion",)
     assert el["The complaint's assertion of forum transfers"].met is False
     assert el["General jurisdiction: substantial or continuous and systematic activity in the forum"].met is False
     assert el["Disposition"].quote_ids == ("ndcal.jurisdiction.each_doe",)
@@ -166,7 +166,7 @@ def test_ndcal_no_minimum_contacts_for_the_non_resident_does():
 def test_ndcal_one_piece_is_not_minimum_contacts_and_more_is_left_open():
     one = _decide(CONTACTS, MinimumContactsFacts(transfers_to_forum_count=1))
     assert one.outcome == Outcome.jurisdiction_not_shown
-    assert "ndcal.jurisdiction.single_miniscule" in one.quote_ids
+    assert "ndcal.discovery.f1_miniscule" in one.quote_ids
     flips = _flips(_decide(CONTACTS, minimum_contacts_source_facts()))
     assert flips["transfers_to_forum_count"].to_value == 2
     assert flips["transfers_to_forum_count"].outcome == Outcome.undetermined

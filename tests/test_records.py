@@ -336,7 +336,7 @@ def test_bad_quote_record(tmp_path):
 
 # --- (3) the source check fails on altered quotes -------------------------------------
 
-ALTERED_ID = "case.ndcal.not_very_likely"  # "It is abundantly clear that plaintiff’s requested discovery ..."
+ALTERED_ID = "case.ndcal.probability_illogical"  # "This court finds plaintiff’s probability argument illogical ..."
 REPINNED_ID = "case.ndill.seventeen_days"
 
 
@@ -372,7 +372,7 @@ def test_the_temp_repo_is_clean_before_any_change(tmp_path):
 
 def test_one_changed_word_is_reported_and_only_that_quote(tmp_path):
     original = quote(ALTERED_ID).text
-    changed = original.replace("abundantly", "perfectly")
+    changed = original.replace("illogical", "unpersuasive")
     assert changed != original
     doc = _altered(ALTERED_ID, text=changed)
     _, problems = check.run(repo=_temp_repo(tmp_path, doc))
@@ -459,3 +459,17 @@ def test_a_citation_whose_pinpoint_has_brackets_is_checked_in_full():
     wrong = "“An audience of one, however, is insufficient.” (004, Discussion, Part II.B (Rule 4(k)(2)))"
     problems = check.check_prose(wrong, "x")
     assert len(problems) == 1 and "should be" in problems[0].reason
+
+
+def test_each_quote_is_stored_once():
+    """One source of truth: the same words of the same seed live under one id only."""
+    from collections import defaultdict
+
+    from course.records import load_quotes
+    from course.sources import normalise
+
+    seen = defaultdict(list)
+    for q in load_quotes().values():
+        seen[(q.seed, normalise(q.text))].append(q.id)
+    twice = [ids for ids in seen.values() if len(ids) > 1]
+    assert not twice, f"quotes stored more than once: {twice}"
