@@ -97,6 +97,22 @@ def test_home_page(page, voila_server):
         assert url.endswith("/voila/render/notebooks/" + entry.notebook)
         assert page.request.get(url, timeout=120_000).status == 200, f"{entry.label}: {url}"
 
+    # every exercise set and both seminar pages are linked and answer
+    from course.exercises import load_bank
+
+    sets = load_bank().ordered()
+    exercise_links = page.locator("a.course-exercise-link")
+    assert exercise_links.count() == len(sets)
+    for i, s in enumerate(sets):
+        url = exercise_links.nth(i).evaluate("a => a.href")
+        assert url.endswith("/voila/render/exercises/" + s.notebook)
+        assert page.request.get(url, timeout=120_000).status == 200, url
+    seminar_links = page.locator("a.course-seminar-link")
+    assert seminar_links.count() == 2
+    for i in range(2):
+        url = seminar_links.nth(i).evaluate("a => a.href")
+        assert page.request.get(url, timeout=120_000).status == 200, url
+
     screenshot(page, "home.png")
 
 

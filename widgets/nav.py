@@ -27,7 +27,7 @@ _STYLE = """
 .course-home ol { list-style: none; padding: 0; margin: 0; }
 .course-home li { padding: 0.7em 0.9em; margin: 0 0 0.6em 0; border: 1px solid #d0d7de;
   border-left: 4px solid #1f5f8b; border-radius: 4px; background: #fff; }
-.course-home .course-lesson-link { font-size: 1.1em; font-weight: 600; color: #1f5f8b; }
+.course-home .course-lesson-link, .course-home .course-exercise-link, .course-home .course-seminar-link { font-size: 1.1em; font-weight: 600; color: #1f5f8b; }
 .course-home .course-lesson-summary { display: block; color: #333; margin-top: 0.2em; }
 .course-home .course-lesson-minutes { display: block; color: #555; font-size: 0.9em; margin-top: 0.2em; }
 .course-home .course-total { color: #444; margin: 0.2em 0 0.8em 0; }
@@ -84,7 +84,7 @@ def _exercises_html() -> str:
         return ""
     items = "".join(
         "<li>"
-        f'<a class="course-lesson-link" href="../exercises/{html.escape(s.notebook)}">{html.escape(s.title)}</a>'
+        f'<a class="course-exercise-link" href="../exercises/{html.escape(s.notebook)}">{html.escape(s.title)}</a>'
         f'<span class="course-lesson-summary">{len(s.questions)} questions with feedback that cites the opinions, '
         "and generated practice problems.</span></li>"
         for s in sets
@@ -95,10 +95,10 @@ def _exercises_html() -> str:
 def _seminar_html() -> str:
     return (
         '<h2 id="course-seminar-heading">CLE seminar</h2><ol class="course-lessons">'
-        '<li><a class="course-lesson-link" href="../seminar/presenter.ipynb">Presenter view</a>'
+        '<li><a class="course-seminar-link" href="../seminar/presenter.ipynb">Presenter view</a>'
         '<span class="course-lesson-summary">Run a timed seminar: verification codes, live polls, '
         "attendees' questions, certificates and the attendance record.</span></li>"
-        '<li><a class="course-lesson-link" href="../seminar/attendee.ipynb">Attendee view</a>'
+        '<li><a class="course-seminar-link" href="../seminar/attendee.ipynb">Attendee view</a>'
         '<span class="course-lesson-summary">Join a seminar, enter the codes, answer polls, ask questions.</span></li>'
         "</ol>"
     )
