@@ -6,8 +6,8 @@ by :func:`grade`; what a browser may see before the student answers is :func:`pu
 
 Answers, by question type (what :func:`grade` accepts):
 
-* ``single_choice``: the index of the chosen option (``int``, in the order of the file);
-* ``multiple_choice``: the indices of the ticked options (a list of ``int``; may be empty);
+* ``single_choice``: the index of the chosen option (``int``, in the order shown: :func:`option_order`);
+* ``multiple_choice``: the indices of the ticked options (a list of ``int``, in the order shown; may be empty);
 * ``numeric``: a number;
 * ``ordering``: the item texts in the student's order (a list of ``str``, each item once);
 * ``apply_test``: ``{"outcome": "<Outcome value>", "reasons": ["<element>", ...]}``;
@@ -323,6 +323,24 @@ def shuffled_items(q: Ordering) -> list[str]:
     return items
 
 
+def option_order(q: "SingleChoice | MultipleChoice") -> list[int]:
+    """The order the options are shown in: shuffled, seeded by the question id, so the
+    bank's order (often the right answer first) gives nothing away. Answers are indices
+    into this order."""
+    return shuffled_order(q.id, len(q.options))
+
+
+def shuffled_order(question_id: str, n: int) -> list[int]:
+    """A permutation of ``range(n)`` seeded by the question id (the same everywhere)."""
+    order = list(range(n))
+    random.Random(question_id + ":options").shuffle(order)
+    return order
+
+
+def shown_options(q: "SingleChoice | MultipleChoice") -> list["Option"]:
+    return [q.options[i] for i in option_order(q)]
+
+
 #: Outcomes that go together: an apply_test question offers the whole family of the test.
 OUTCOME_FAMILIES: tuple[tuple[Outcome, ...], ...] = (
     (Outcome.joinder_proper, Outcome.joinder_improper, Outcome.joinder_deferred),
@@ -394,7 +412,7 @@ def public(q: Question) -> dict[str, Any]:
     order, model answer, rubric, explanation or quote."""
     out: dict[str, Any] = {"id": q.id, "type": q.type, "prompt": q.prompt}
     if isinstance(q, (SingleChoice, MultipleChoice)):
-        out["options"] = [o.text for o in q.options]
+        out["options"] = [o.text for o in shown_options(q)]
     elif isinstance(q, Numeric):
         out["unit"] = q.unit
     elif isinstance(q, Ordering):
@@ -488,11 +506,12 @@ def grade(q: Question, answer: Any) -> Feedback:
     quotes = list(q.quotes)
     base = dict(question_id=q.id, type=q.type, explanation=q.explanation)
     if isinstance(q, SingleChoice):
-        i = _index(answer, len(q.options))
-        correct = q.options[i].correct
+        shown = shown_options(q)
+        i = _index(answer, len(shown))
+        correct = shown[i].correct
         score = 1.0 if correct else 0.0
         opts = tuple(OptionFeedback(text=o.text, chosen=j == i, correct=o.correct, feedback=o.feedback)
-                     for j, o in enumerate(q.options))
+                     for j, o in enumerate(shown))
         return Feedback(**base, correct=correct, score=score, headline=_headline(correct, score), options=opts,
                         quotes=_quote_views(quotes))
     if isinstance(q, MultipleChoice):
@@ -500,12 +519,13 @@ def grade(q: Question, answer: Any) -> Feedback:
             answer = []
         if not isinstance(answer, (list, tuple, set)):
             raise AnswerError("Tick the options that apply.")
-        chosen = {_index(a, len(q.options)) for a in answer}
-        right = {j for j, o in enumerate(q.options) if o.correct}
+        shown = shown_options(q)
+        chosen = {_index(a, len(shown)) for a in answer}
+        right = {j for j, o in enumerate(shown) if o.correct}
         correct = chosen == right
         score = 1.0 if correct else _right_minus_wrong(chosen, right)
         opts = tuple(OptionFeedback(text=o.text, chosen=j in chosen, correct=o.correct, feedback=o.feedback)
-                     for j, o in enumerate(q.options))
+                     for j, o in enumerate(shown))
         return Feedback(**base, correct=correct, score=score, headline=_headline(correct, score), options=opts,
                         quotes=_quote_views(quotes))
     if isinstance(q, Numeric):

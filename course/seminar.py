@@ -415,7 +415,12 @@ def _to_poll(q: Any) -> PollQuestion | None:
     kind = getattr(kind, "value", kind)
     if kind != "single_choice":
         return None
-    options = _get(q, "options") or []
+    options = list(_get(q, "options") or [])
+    qid = str(_get(q, "id"))
+    if len(options) > 1:  # shown in the same shuffled order as on the exercise pages
+        from .exercises import shuffled_order
+
+        options = [options[i] for i in shuffled_order(qid, len(options))]
     texts = tuple(str(_get(o, "text", "")) for o in options)
     if len(texts) < 2 or not all(texts):
         return None

@@ -140,7 +140,7 @@ def _q(bank, qid):
 
 def test_single_choice(bank):
     q = _q(bank, "orientation.hash_shows")
-    right = next(i for i, o in enumerate(q.options) if o.correct)
+    right = next(i for i, o in enumerate(ex.shown_options(q)) if o.correct)
     fb = ex.grade(q, right)
     assert fb.correct and fb.score == 1 and fb.explanation == q.explanation
     assert [o.chosen for o in fb.options].count(True) == 1
@@ -153,8 +153,8 @@ def test_single_choice(bank):
 
 def test_multiple_choice_right_minus_wrong(bank):
     q = _q(bank, "orientation.who_decides")
-    right = [i for i, o in enumerate(q.options) if o.correct]
-    wrong = [i for i, o in enumerate(q.options) if not o.correct]
+    right = [i for i, o in enumerate(ex.shown_options(q)) if o.correct]
+    wrong = [i for i, o in enumerate(ex.shown_options(q)) if not o.correct]
     assert ex.grade(q, right).correct and ex.grade(q, right).score == 1
     half = ex.grade(q, right[:2])
     assert not half.correct and half.score == pytest.approx(2 / len(right))
@@ -322,3 +322,18 @@ def test_every_set_has_a_notebook_and_vice_versa(bank):
     assert not orphans, f"notebooks for sets that do not exist: {[nbs[o] for o in orphans]}"
     for set_id, name in nbs.items():
         assert name.endswith(f"_{set_id}.ipynb"), name
+
+
+def test_options_are_shown_shuffled_so_the_files_order_gives_nothing_away(bank):
+    from collections import Counter
+
+    firsts = Counter()
+    for s in bank.ordered():
+        for q in s.questions:
+            if isinstance(q, ex.SingleChoice):
+                assert sorted(ex.option_order(q)) == list(range(len(q.options)))
+                assert ex.option_order(q) == ex.option_order(q)  # the same every time
+                assert ex.public(q)["options"] == [o.text for o in ex.shown_options(q)]
+                firsts[[o.correct for o in ex.shown_options(q)].index(True)] += 1
+    # the right answer is not nearly always in one place
+    assert max(firsts.values()) < 0.6 * sum(firsts.values())

@@ -8,6 +8,8 @@ import textwrap
 from fractions import Fraction
 
 import pytest
+
+from course.exercises import shuffled_order
 import yaml
 from hypothesis import given, settings, strategies as st
 
@@ -264,10 +266,16 @@ def test_nothing_is_accepted_after_the_seminar_ends():
 # --- polls ---------------------------------------------------------------------------------------
 
 
+#: The demo question's options as a poll shows them: in the exercise pages' shuffled order.
+SHOWN = tuple(["First", "Second", "Third"][i] for i in shuffled_order("demo.pick", 3))
+RIGHT = SHOWN.index("Second")
+WRONG = [i for i in range(3) if i != RIGHT]
+
+
 def test_poll_questions_are_the_single_choice_ones_without_answer_keys_in_the_poll():
     qs = sem.poll_questions()
     assert [q.id for q in qs] == ["demo.pick"]
-    assert qs[0].options == ("First", "Second", "Third") and qs[0].correct == (1,)
+    assert qs[0].options == SHOWN and qs[0].correct == (RIGHT,)
     # a bank in another shape (as course.exercises.load_bank might return it)
     assert [q.id for q in sem.poll_questions({"sets": [BANK]})] == ["demo.pick"]
     assert [q.id for q in sem.poll_questions(BANK["questions"])] == ["demo.pick"]
@@ -278,15 +286,16 @@ def test_poll_answers_counts_and_closing(temp_db):
     people = [sem.join(s.id, n) for n in ("Ann", "Bob", "Cy")]
     poll = sem.open_poll(s.id, s.presenter_key, "demo.pick")
     seen = sem.current_poll(s.id)
-    assert seen == poll and seen.options == ("First", "Second", "Third")
+    assert seen == poll and seen.options == SHOWN
     assert not hasattr(seen, "correct")
-    sem.answer_poll(people[0].id, poll.id, 0)
-    sem.answer_poll(people[0].id, poll.id, 1)  # changed her mind: counted once
-    sem.answer_poll(people[1].id, poll.id, 1)
-    sem.answer_poll(people[2].id, poll.id, 2)
-    assert sem.my_answer(people[0].id, poll.id) == 1
-    counts = sem.poll_counts(poll.id)
-    assert counts == [("First", 0), ("Second", 2), ("Third", 1)]
+    sem.answer_poll(people[0].id, poll.id, WRONG[0])
+    sem.answer_poll(people[0].id, poll.id, RIGHT)  # changed her mind: counted once
+    sem.answer_poll(people[1].id, poll.id, RIGHT)
+    sem.answer_poll(people[2].id, poll.id, WRONG[1])
+    assert sem.my_answer(people[0].id, poll.id) == RIGHT
+    counts = dict(sem.poll_counts(poll.id))
+    assert counts == {"Second": 2, SHOWN[WRONG[0]]: 0, SHOWN[WRONG[1]]: 1}
+    assert [t for t, _ in sem.poll_counts(poll.id)] == list(SHOWN)
     assert "Ann" not in repr(counts)
     with pytest.raises(sem.SeminarError, match="Choose"):
         sem.answer_poll(people[0].id, poll.id, 7)
@@ -294,7 +303,7 @@ def test_poll_answers_counts_and_closing(temp_db):
         sem.poll_key(poll)
     closed = sem.close_poll(s.id, s.presenter_key, poll.id)
     assert not closed.is_open and sem.current_poll(s.id) is None
-    assert sem.poll_key(closed) == (1,)
+    assert sem.poll_key(closed) == (RIGHT,)
     with pytest.raises(sem.SeminarError, match="closed"):
         sem.answer_poll(people[2].id, poll.id, 0)
     with pytest.raises(sem.NotFound):
@@ -507,13 +516,14 @@ def test_presenter_and_attendee_views_work_together(temp_db, monkeypatch):
     _find(p, "seminar-open-poll").click()
     _find(a, "seminar-check-poll").click()
     choice = _find(a, "seminar-poll-choice")
-    assert [t for t, _ in choice.options] == ["A. First", "B. Second", "C. Third"]
-    choice.value = 1
+    assert [t for t, _ in choice.options] == [f"{l}. {t}" for l, t in zip("ABC", SHOWN)]
+    choice.value = RIGHT
     _find(a, "seminar-submit-answer").click()
     _find(a, "seminar-question-input").value = "<script>alert(1)</script>"
     _find(a, "seminar-ask").click()
     _find(p, "seminar-refresh").click()
-    assert re.findall(r'seminar-count">(\d+)<', _find(p, "seminar-poll-results").value) == ["0", "1", "0"]
+    assert re.findall(r'seminar-count">(\d+)<', _find(p, "seminar-poll-results").value) == [
+        "1" if i == RIGHT else "0" for i in range(3)]
     assert "Ann" not in _find(p, "seminar-poll-results").value
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in _find(p, "seminar-questions-list").value
     assert p._refresher.running
