@@ -388,6 +388,32 @@ def outcome_choices(test_id: str, ruling: Ruling | None = None) -> list[Outcome]
     return [o for fam in OUTCOME_FAMILIES for o in fam if o != Outcome.argued] + [Outcome.undetermined]
 
 
+@functools.lru_cache(maxsize=64)
+def _test_elements(test_id: str) -> tuple[str, ...]:
+    """Every element a test reports on its source's facts and on each single-fact change of them.
+
+    Some tests name an element only for one outcome (N.D. Ill. adds its remedy when joinder
+    fails); offering the union, the same whatever the question's facts, keeps the list of
+    reasons from hinting at the answer.
+    """
+    test = registry.get(test_id)
+    if test.source_facts is None:
+        return ()
+    facts = test.source_facts()
+    ruling = registry.decide(test_id, facts)
+    seen = list(r.element for r in ruling.reasons)
+    for cf in ruling.counterfactuals:
+        changed = facts.model_copy(update={cf.fact: cf.to_value, **cf.also})
+        seen += [r.element for r in registry.decide(test_id, changed, counterfactuals=False).reasons]
+    return tuple(_unique(seen))
+
+
+def reason_choices(q: "ApplyTest", ruling: Ruling | None = None) -> list[str]:
+    """The reasons a student ticks from: the test's elements, then any this ruling adds."""
+    ruling = ruling or apply_ruling(q)
+    return _unique(list(_test_elements(q.test_id)) + [r.element for r in ruling.reasons])
+
+
 def decisive_reasons(ruling: Ruling) -> list[str]:
     """The elements that decide the ruling (see the module docstring for the rule)."""
     if ruling.outcome in GRANTING:
@@ -422,7 +448,7 @@ def public(q: Question) -> dict[str, Any]:
         ruling = apply_ruling(q)
         out["test"] = {"id": test.id, "court": test.court, "title": test.title, "is_holding": test.is_holding}
         out["outcomes"] = [{"value": o.value, "label": OUTCOME_LABELS[o]} for o in outcome_choices(q.test_id, ruling)]
-        out["reasons"] = _unique(r.element for r in ruling.reasons)
+        out["reasons"] = reason_choices(q, ruling)
     return out
 
 
@@ -565,7 +591,7 @@ def grade(q: Question, answer: Any) -> Feedback:
         if not isinstance(reasons, (list, tuple, set)) or any(not isinstance(r, str) for r in reasons):
             raise AnswerError("Tick the reasons by their names.")
         ruling = apply_ruling(q)
-        elements = set(r.element for r in ruling.reasons)
+        elements = set(reason_choices(q, ruling))
         unknown = [r for r in reasons if r not in elements]
         if unknown:
             raise AnswerError("Tick only reasons from the list offered.")
