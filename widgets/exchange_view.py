@@ -19,7 +19,7 @@ from .ruling_view import CSS
 
 log = logging.getLogger(__name__)
 _WIDE = W.Layout(width="100%", max_width="46em")
-_STYLE = {"description_width": "initial"}
+_STYLE = {"description_width": "45%"}
 
 
 class ExchangeExplorer:

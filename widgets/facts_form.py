@@ -16,7 +16,7 @@ from course.ruling import Facts
 
 _UNKNOWN = "__not_alleged__"  # cannot collide with a fact's own choice values
 _WIDE = W.Layout(width="100%", max_width="46em")
-_STYLE = {"description_width": "initial"}
+_STYLE = {"description_width": "45%"}  # long labels wrap; the control keeps the rest of the row
 
 
 def _label(name: str, field) -> str:

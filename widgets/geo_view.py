@@ -31,7 +31,7 @@ HEADINGS = {
     "discovery.dhaw_2020_particularity": "D. Haw. 2020: particularity (good cause, factor 1)",
 }
 _WIDE = W.Layout(width="100%", max_width="46em")
-_STYLE = {"description_width": "initial"}
+_STYLE = {"description_width": "45%"}
 
 
 class GeolocationExplorer:
