@@ -1,0 +1,361 @@
+"""The deployment files in ``deploy/``: Zero to JupyterHub values and image, the TLJH snippet,
+and a real JupyterHub on loopback that serves the course to two users.
+
+The hub test (marked ``deploy``) starts ``deploy/local/jupyterhub_config.py`` on free
+127.0.0.1 ports, logs in as alice and bob through the hub's login form, follows the
+redirects to each user's own server and checks that the course home page answers 200 with
+the course's title; with Chromium it also checks that the page renders every lesson title.
+It needs ``jupyterhub`` (in the test extra) and configurable-http-proxy (npm): when that is
+not on PATH, the test installs it with npm into ``.venv/lib/course-node`` once (about 5 s).
+Locally it skips with the reason when either cannot be had; with ``CI=true`` that fails.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from browser_support import (
+    CHROMIUM,
+    chromium_available,
+    free_port,
+    in_ci,
+    keep_offline,
+    launch_chromium,
+    page_problems,
+    require,
+    wait_until_rendered,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+DEPLOY = REPO / "deploy"
+HOME_PAGE = "/voila/render/notebooks/index.ipynb"
+USERS = ("alice", "bob")
+PASSWORD = "course-password-for-tests"
+#: Seconds for the hub to answer, and for a user's server to start and render the home page.
+HUB_TIMEOUT_S = 60
+SPAWN_TIMEOUT_S = 180
+
+
+def values() -> dict:
+    return yaml.safe_load((DEPLOY / "z2jh" / "values.yaml").read_text(encoding="utf-8"))
+
+
+def to_bytes(quantity: str | int | float) -> float:
+    """Kubernetes/Z2JH memory quantity ("400M", "1G", "512Mi") -> bytes."""
+    m = re.fullmatch(r"\s*([0-9.]+)\s*([KMGT]i?)?\s*", str(quantity))
+    assert m, f"not a memory quantity: {quantity!r}"
+    unit = m.group(2) or ""
+    scale = {"": 1, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40}[unit]
+    return float(m.group(1)) * scale
+
+
+# --- Zero to JupyterHub values -------------------------------------------------------------
+
+
+def test_z2jh_values_have_the_sections_the_chart_reads():
+    v = values()
+    for key in ("hub", "proxy", "singleuser", "cull"):
+        assert isinstance(v.get(key), dict), f"values.yaml needs a {key}: section"
+    # Only keys of the chart's schema at the top level (a typo would be rejected by helm).
+    known = {"hub", "proxy", "singleuser", "cull", "scheduling", "prePuller", "ingress", "debug", "global", "custom",
+             "imagePullSecret", "imagePullSecrets", "rbac", "fullnameOverride", "nameOverride", "enabled"}
+    assert set(v) <= known, f"unknown top-level keys: {sorted(set(v) - known)}"
+
+
+def test_z2jh_singleuser_opens_the_course_in_voila():
+    su = values()["singleuser"]
+    assert su["defaultUrl"] == HOME_PAGE
+    assert su["notebookDir"] == "/srv/course"
+    assert su["image"]["name"] and str(su["image"]["tag"])
+    assert su["cmd"] == "jupyterhub-singleuser"
+
+
+def test_z2jh_resources_are_set_and_consistent():
+    su = values()["singleuser"]
+    mem, cpu = su["memory"], su["cpu"]
+    guarantee, limit = to_bytes(mem["guarantee"]), to_bytes(mem["limit"])
+    # deploy/README.md: single-user server ~150 MB + a lesson kernel up to ~190 MB.
+    assert guarantee >= 340e6, "the guarantee must hold the server and one lesson kernel"
+    assert limit >= guarantee
+    assert 0 < float(cpu["guarantee"]) <= float(cpu["limit"])
+
+
+def test_z2jh_culls_idle_servers():
+    cull = values()["cull"]
+    assert cull["enabled"] is True
+    assert 600 <= int(cull["timeout"]) <= 4 * 3600
+    assert int(cull["every"]) < int(cull["timeout"])
+
+
+def test_z2jh_database_url_comes_from_a_secret():
+    su = values()["singleuser"]
+    ref = su["extraEnv"]["COURSE_DB_URL"]["valueFrom"]["secretKeyRef"]
+    assert ref["name"] and ref["key"]
+    text = (DEPLOY / "z2jh" / "values.yaml").read_text(encoding="utf-8")
+    assert not re.search(r"postgres(ql)?://[^\s'\"]*:[^\s'\"@]+@", text.split("\nhub:")[1]), "no password in values.yaml"
+    # The chart blocks egress to private IPs: the course must be let through to PostgreSQL.
+    ports = [p["port"] for rule in su["networkPolicy"]["egress"] for p in rule["ports"]]
+    assert 5432 in ports
+
+
+def test_z2jh_hub_password_comes_from_a_secret():
+    hub = values()["hub"]
+    assert hub["extraEnv"]["COURSE_HUB_PASSWORD"]["valueFrom"]["secretKeyRef"]["name"]
+    for snippet in hub["extraConfig"].values():
+        compile(snippet, "extraConfig", "exec")
+
+
+def test_dockerfile_copies_what_exists_and_installs_postgres():
+    text = (DEPLOY / "z2jh" / "Dockerfile").read_text(encoding="utf-8")
+    for src in re.findall(r"^COPY\s+(?:--\S+\s+)*(.+?)\s+\S+\s*$", text, re.M):
+        for part in src.split():
+            if part != ".":
+                assert (REPO / part).exists(), f"the Dockerfile copies {part}, which is missing"
+    assert '".[postgres]"' in text and "jupyterhub==" in text
+    assert "JUPYTER_CONFIG_PATH=/srv/course/server" in text
+
+
+def test_postgres_extra_declares_psycopg():
+    import tomllib
+
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert any(r.replace(" ", "").startswith("psycopg[binary]") for r in extras["postgres"])
+
+
+def test_server_config_is_json_with_voila_and_kernel_culling():
+    import json
+
+    cfg = json.loads((DEPLOY / "jupyter" / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    assert cfg["ServerApp"]["jpserver_extensions"]["voila"] is True
+    assert cfg["ServerApp"]["terminals_enabled"] is False
+    assert cfg["MappingKernelManager"]["cull_idle_timeout"] > 0
+
+
+def test_tljh_snippet_sets_the_course_home_page():
+    from traitlets.config import Config
+
+    c = Config()
+    path = DEPLOY / "tljh" / "jupyterhub_config.d" / "course.py"
+    env = {"COURSE_DIR": "/srv/course"}
+    with _env(env):
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), {"c": c, "get_config": lambda: c})
+    assert c.Spawner.default_url == HOME_PAGE
+    assert c.Spawner.notebook_dir == "/srv/course"
+    env = c.Spawner.environment.get_value({})  # the snippet adds to TLJH's environment
+    assert env["JUPYTER_CONFIG_PATH"].startswith("/srv/course/server")
+
+
+@contextlib.contextmanager
+def _env(extra: dict):
+    old = {k: os.environ.get(k) for k in extra}
+    os.environ.update(extra)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+# --- a real JupyterHub on loopback ------------------------------------------------------------
+
+NODE_PREFIX = Path(sys.prefix) / "lib" / "course-node"
+
+
+def find_proxy() -> str | None:
+    """configurable-http-proxy: $CONFIGURABLE_HTTP_PROXY, on PATH, or installed by this test."""
+    for cand in (os.environ.get("CONFIGURABLE_HTTP_PROXY"), shutil.which("configurable-http-proxy"),
+                 str(NODE_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy")):
+        if cand and Path(cand).is_file() and os.access(cand, os.X_OK):
+            return cand
+    return None
+
+
+def ensure_proxy() -> str:
+    found = find_proxy()
+    if found:
+        return found
+    npm = shutil.which("npm")
+    require(npm is not None and shutil.which("node") is not None,
+            "configurable-http-proxy is not installed and Node.js/npm are missing to install it "
+            "(apt-get install -y nodejs npm, then npm install -g configurable-http-proxy)")
+    NODE_PREFIX.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run([npm, "install", "--prefix", str(NODE_PREFIX), "--no-audit", "--no-fund",
+                           "configurable-http-proxy@5"], capture_output=True, text=True, timeout=180)
+    found = find_proxy()
+    require(found is not None, f"npm could not install configurable-http-proxy:\n{proc.stdout[-1500:]}{proc.stderr[-1500:]}")
+    return found
+
+
+def _pids_of(marker: str) -> list[int]:
+    """Processes whose command line or environment mentions ``marker`` (the hub's state folder)."""
+    pids = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        if int(proc.name) == os.getpid():
+            continue
+        try:
+            blob = (proc / "cmdline").read_bytes() + b"\0" + (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if marker.encode() in blob:
+            pids.append(int(proc.name))
+    return pids
+
+
+@pytest.fixture
+def local_hub():
+    try:
+        import jupyterhub  # noqa: F401
+    except ImportError:
+        require(False, "jupyterhub is not installed (pip install -e '.[test]')")
+    proxy = ensure_proxy()
+    state = Path(tempfile.mkdtemp(prefix="course-hub-"))
+    port = free_port()
+    env = {
+        **os.environ,
+        "COURSE_HUB_STATE": str(state),
+        "COURSE_HUB_PORT": str(port),
+        "COURSE_HUB_API_PORT": str(free_port()),
+        "COURSE_HUB_PROXY_API_PORT": str(free_port()),
+        "COURSE_HUB_PASSWORD": PASSWORD,
+        "COURSE_HUB_USERS": ",".join(USERS),
+        "CONFIGURABLE_HTTP_PROXY": proxy,
+        "PATH": os.pathsep.join([str(Path(proxy).parent), os.environ.get("PATH", "")]),
+    }
+    env.pop("COURSE_DB_URL", None)
+    log_path = state / "hub.log"
+    log = open(log_path, "wb")
+    hub = subprocess.Popen(
+        [sys.executable, "-m", "jupyterhub", "-f", str(DEPLOY / "local" / "jupyterhub_config.py")],
+        cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+
+    def log_tail() -> str:
+        return log_path.read_text(errors="replace")[-4000:]
+
+    try:
+        import requests
+
+        deadline = time.monotonic() + HUB_TIMEOUT_S
+        while True:
+            assert hub.poll() is None, f"the hub exited ({hub.returncode}):\n{log_tail()}"
+            try:
+                if requests.get(url + "/hub/login", timeout=5).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            assert time.monotonic() < deadline, f"the hub did not answer in {HUB_TIMEOUT_S}s:\n{log_tail()}"
+            time.sleep(0.5)
+        yield url, log_tail
+    finally:
+        # SIGTERM: the hub stops the users' servers (cleanup_servers) and its proxy.
+        if hub.poll() is None:
+            os.killpg(hub.pid, signal.SIGTERM)
+            try:
+                hub.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(hub.pid, signal.SIGKILL)
+                hub.wait(timeout=10)
+        log.close()
+        deadline = time.monotonic() + 15
+        while _pids_of(str(state)) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        left = _pids_of(str(state))
+        for pid in left:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(state, ignore_errors=True)
+        assert not left, f"processes left after the hub stopped: {left}"
+
+
+def login(url: str, user: str, password: str = PASSWORD):
+    """Log in through the hub's form and follow redirects until the user's server answers.
+    Returns the requests session and the final response."""
+    import requests
+
+    s = requests.Session()
+    form = s.get(url + "/hub/login", timeout=30)
+    m = re.search(r'name="_xsrf" value="([^"]+)"', form.text)
+    assert m, "the hub's login form has no _xsrf field"
+    r = s.post(url + "/hub/login?next=", data={"username": user, "password": password, "_xsrf": m.group(1)}, timeout=60)
+    assert r.status_code == 200, f"login as {user}: HTTP {r.status_code}"
+    # The hub answers with its spawn-pending page while the server starts; ask again for the
+    # user's URL (the hub redirects it to the default URL) until the course home page answers.
+    home = f"{url}/user/{user}{HOME_PAGE}"
+    deadline = time.monotonic() + SPAWN_TIMEOUT_S
+    while not (r.url == home and r.status_code == 200) and time.monotonic() < deadline:
+        time.sleep(1)
+        r = s.get(url + f"/user/{user}/", timeout=SPAWN_TIMEOUT_S)
+    return s, r
+
+
+def lesson_titles() -> list[str]:
+    data = yaml.safe_load((REPO / "data" / "lessons.yaml").read_text(encoding="utf-8"))
+    return [lesson["title"] for lesson in data["lessons"]]
+
+
+@pytest.mark.deploy
+def test_local_hub_serves_the_course_to_two_users(local_hub):
+    url, log_tail = local_hub
+    sessions = {}
+    for user in USERS:
+        s, r = login(url, user)
+        assert r.url == f"{url}/user/{user}{HOME_PAGE}", (
+            f"{user} landed on {r.url} (HTTP {r.status_code}), not the course home page, in {SPAWN_TIMEOUT_S}s\n{log_tail()}"
+        )
+        assert r.status_code == 200
+        assert "BitTorrent Doe Cases" in r.text, f"{user}: the course's page template is missing"
+        assert "course-home" in r.text, f"{user}: the home page's content is missing"
+        assert "Traceback" not in r.text
+        sessions[user] = s
+
+    # One user cannot open another's server.
+    other = sessions["alice"].get(f"{url}/user/bob{HOME_PAGE}", timeout=60)
+    assert other.status_code == 403, f"alice opened bob's server: HTTP {other.status_code}"
+    # A wrong password does not log in.
+    s = __import__("requests").Session()
+    x = re.search(r'name="_xsrf" value="([^"]+)"', s.get(url + "/hub/login", timeout=30).text).group(1)
+    bad = s.post(url + "/hub/login?next=", data={"username": "bob", "password": "not-the-password", "_xsrf": x}, timeout=30)
+    assert "/hub/login" in bad.url and "/user/bob" not in bad.url
+
+    # In a browser, each user's home page renders the lesson list (the widgets run in the kernel).
+    if not chromium_available():
+        if in_ci():
+            pytest.fail(f"Debian's Chromium is not installed at {CHROMIUM}", pytrace=False)
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for user in USERS:
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                keep_offline(page)
+                page.goto(url + "/hub/login", timeout=60_000)
+                page.fill("input[name=username]", user)
+                page.fill("input[name=password]", PASSWORD)
+                page.click("input[type=submit], button[type=submit]")
+                page.wait_for_url(f"**/user/{user}{HOME_PAGE}", timeout=SPAWN_TIMEOUT_S * 1000)
+                wait_until_rendered(page)
+                text = " ".join(page.inner_text("body").split())
+                missing = [t for t in lesson_titles() if " ".join(t.split()) not in text]
+                assert not missing, f"{user}'s home page lacks lessons {missing}:\n{text[:1500]}"
+                assert not page_problems(page), page_problems(page)
+                context.close()
+        finally:
+            browser.close()
