@@ -3,6 +3,7 @@
 #
 #   bash run.sh serve [voila options]   serve the course on http://127.0.0.1:8866/ (home page)
 #   bash run.sh test  [pytest options]  run every test: unit, notebooks (nbval), browser
+#   bash run.sh bench [--quick]         benchmark the course against a floor (bench/run.py)
 #
 # Both create .venv (Python >= 3.11) on first use and reinstall the course into it
 # (pip install -e ".[test]") only when pyproject.toml has changed since the last install.
@@ -124,12 +125,20 @@ except SeedsMissing as e:
   "$PY" -m pytest ${paths[@]+"${paths[@]}"} --nbval-lax --nbval-kernel-name=python3 "$@"
 }
 
+cmd_bench() {
+  ensure_venv
+  ensure_chromium
+  "$PY" bench/run.py "$@"
+}
+
 case "${1:-}" in
   serve) shift; cmd_serve "$@" ;;
   test) shift; cmd_test "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
   *)
     say "usage: bash run.sh serve [voila options]   serve the course on http://127.0.0.1:8866/"
     say "       bash run.sh test  [pytest options]  run every test"
+    say "       bash run.sh bench [--quick]         benchmark the course (table + bench/results/course.json)"
     exit 2
     ;;
 esac

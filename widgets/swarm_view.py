@@ -4,14 +4,22 @@ Controls: an example exhibit or an upload; the assumed hours each Doe stays; mov
 Doe in time or adding one; what the complaint alleges. Every change makes one engine call
 (:func:`course.exhibit_facts.joinder_rulings`) and redraws. The chart is drawn after the
 rulings and always has a text summary beside it.
+
+For speed the chart (a plotly ``FigureWidget``, whose browser code is large) is created only
+once the page has shown the explorer: a hidden widget tells the kernel it was rendered, and
+the chart follows. The rulings and controls are interactive before plotly has loaded.
 """
 from __future__ import annotations
 
 import logging
 from html import escape
 
+import threading
+
+import anywidget
 import ipywidgets as W
 import pandas as pd
+import traitlets
 
 from course import exhibit_facts as ef
 from course import swarm
@@ -34,6 +42,30 @@ MAX_DRAWN = 300  # Does drawn on the chart; the text summary covers all of them
 _WIDE = W.Layout(width="100%", max_width="46em")
 _STYLE = {"description_width": "initial"}
 BLUE, ORANGE = "#0072B2", "#E69F00"  # Okabe-Ito
+
+
+_SHOWN_ESM = """
+function render({ model, el }) {
+  el.style.display = 'none';
+  el.setAttribute('aria-hidden', 'true');
+  model.send({ event: 'shown' });
+}
+export default { render };
+"""
+
+
+class _WhenShown(anywidget.AnyWidget):
+    """Invisible; tells the kernel when the browser has rendered it (then the chart is drawn)."""
+
+    _esm = traitlets.Unicode(_SHOWN_ESM).tag(sync=True)
+
+
+def _preimport_plotly() -> None:
+    # In the background, so a pre-heated kernel has plotly loaded before anyone asks for the chart.
+    try:
+        import plotly.graph_objects  # noqa: F401
+    except Exception:  # pragma: no cover - the chart will say so when drawn
+        log.exception("plotly import failed")
 
 
 def _fmt_hours(h: float | None) -> str:
@@ -82,7 +114,13 @@ class SwarmTimingExplorer:
         self.chart_box = W.Box()
         self.fig = None
         self._chart = chart
+        self._chart_shown = False  # the browser has rendered the explorer: draw the chart
+        self._drawn_from = None  # (frame, assumptions) of the last update, for the deferred chart
         self.rulings = {}
+        shown = _WhenShown()
+        shown.on_msg(lambda _w, content, _buffers: self._on_shown(content))
+        if chart:
+            threading.Thread(target=_preimport_plotly, name="preimport-plotly", daemon=True).start()
 
         self.example.observe(lambda ch: self._load_example(ch["new"]), names="value")
         self.upload.observe(lambda ch: self._upload(), names="value")
@@ -101,7 +139,7 @@ class SwarmTimingExplorer:
             W.HTML(CSS), labeller(), self.banner,
             W.HBox([controls, W.VBox([self.summary, self.table], layout=W.Layout(width="54%", min_width="20em"))],
                    layout=W.Layout(flex_flow="row wrap", gap="1em")),
-            self.chart_box, self.cards,
+            self.chart_box, self.cards, shown,
         ])
         self._refresh_does()
         self.update()
@@ -184,13 +222,24 @@ class SwarmTimingExplorer:
             named = [(HEADINGS[t], r) for t, r in self.rulings.items()]
             self.table.value = summary_table_html(named)
             self.cards.value = "".join(ruling_html(r, heading=HEADINGS[t], max_quotes=1) for t, r in self.rulings.items())
-            if self._chart:
+            self._drawn_from = (frame, assumptions)
+            if self._chart and self._chart_shown:
                 self._draw(frame, assumptions)
         except ef.NotEnoughDoes as e:
             self.summary.value = f'<div class="course-friendly-error" role="alert">{escape(str(e))}</div>'
         except Exception:
             log.exception("swarm explorer update failed")
             self.summary.value = FRIENDLY
+
+    def _on_shown(self, content) -> None:
+        if not isinstance(content, dict) or content.get("event") != "shown" or self._chart_shown:
+            return
+        self._chart_shown = True
+        if self._chart and self._drawn_from is not None:
+            try:
+                self._draw(*self._drawn_from)
+            except Exception:
+                log.exception("swarm chart failed")
 
     def _banner(self, load: ExhibitLoad) -> str:
         notes = []
