@@ -122,7 +122,7 @@ except SeedsMissing as e:
       if [ -d "$arg" ]; then paths+=("$arg"); fi
     done
   fi
-  "$PY" -m pytest ${paths[@]+"${paths[@]}"} --nbval-lax --nbval-kernel-name=python3 "$@"
+  "$PY" -m pytest ${paths[@]+"${paths[@]}"} --nbval-lax --nbval-kernel-name=python3 --nbval-sanitize-with tests/nbval_sanitize.cfg "$@"
 }
 
 cmd_bench() {
