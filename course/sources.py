@@ -262,6 +262,10 @@ def _paragraph_000(raw_line: int) -> str:
             label = "n.1"
         elif s.startswith("**WHEREFORE**"):
             label = "Prayer for relief"
+        elif s.startswith("CERTIFICATE OF SERVICE"):
+            label = "Certificate of service"
+        elif s.startswith("CERTIFICATE OF COMPLIANCE"):
+            label = "Certificate of compliance"
     return label
 
 

@@ -473,3 +473,12 @@ def test_each_quote_is_stored_once():
         seen[(q.seed, normalise(q.text))].append(q.id)
     twice = [ids for ids in seen.values() if len(ids) > 1]
     assert not twice, f"quotes stored more than once: {twice}"
+
+
+def test_the_motions_certificate_of_service_is_not_part_of_its_prayer():
+    from course import sources
+
+    loc = sources.locate("I hereby certify that on 04/19/2012, I served a copy", "000")
+    assert sources.pinpoint(loc) == "Certificate of service"
+    loc = sources.locate("respectfully requests that the Court GRANT this Motion", "000")
+    assert sources.pinpoint(loc) == "Prayer for relief"
