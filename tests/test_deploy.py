@@ -31,7 +31,6 @@ from browser_support import (
     free_port,
     in_ci,
     keep_offline,
-    launch_chromium,
     page_problems,
     require,
     wait_until_rendered,
@@ -309,7 +308,7 @@ def lesson_titles() -> list[str]:
 
 
 @pytest.mark.deploy
-def test_local_hub_serves_the_course_to_two_users(local_hub):
+def test_local_hub_serves_the_course_to_two_users(local_hub, request):
     url, log_tail = local_hub
     sessions = {}
     for user in USERS:
@@ -337,25 +336,20 @@ def test_local_hub_serves_the_course_to_two_users(local_hub):
         if in_ci():
             pytest.fail(f"Debian's Chromium is not installed at {CHROMIUM}", pytrace=False)
         return
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        try:
-            for user in USERS:
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                page = context.new_page()
-                keep_offline(page)
-                page.goto(url + "/hub/login", timeout=60_000)
-                page.fill("input[name=username]", user)
-                page.fill("input[name=password]", PASSWORD)
-                page.click("input[type=submit], button[type=submit]")
-                page.wait_for_url(f"**/user/{user}{HOME_PAGE}", timeout=SPAWN_TIMEOUT_S * 1000)
-                wait_until_rendered(page)
-                text = " ".join(page.inner_text("body").split())
-                missing = [t for t in lesson_titles() if " ".join(t.split()) not in text]
-                assert not missing, f"{user}'s home page lacks lessons {missing}:\n{text[:1500]}"
-                assert not page_problems(page), page_problems(page)
-                context.close()
-        finally:
-            browser.close()
+    # the session's browser (tests/conftest.py): one Playwright per test process
+    browser = request.getfixturevalue("browser")
+    for user in USERS:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        keep_offline(page)
+        page.goto(url + "/hub/login", timeout=60_000)
+        page.fill("input[name=username]", user)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("input[type=submit], button[type=submit]")
+        page.wait_for_url(f"**/user/{user}{HOME_PAGE}", timeout=SPAWN_TIMEOUT_S * 1000)
+        wait_until_rendered(page)
+        text = " ".join(page.inner_text("body").split())
+        missing = [t for t in lesson_titles() if " ".join(t.split()) not in text]
+        assert not missing, f"{user}'s home page lacks lessons {missing}:\n{text[:1500]}"
+        assert not page_problems(page), page_problems(page)
+        context.close()
