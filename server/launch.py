@@ -14,6 +14,8 @@ so the audience and the tests see the same configuration:
   notebook in ``notebooks/`` (the home page and the lessons) keeps ``default_pool_size``
   kernels that have already run it; exercises and seminar pages, which depend on who opens
   them, always get a fresh kernel. Idle kernels are culled (``MappingKernelManager.cull_*``);
+* the swarm chart's browser code (``plotly.min.js``) is installed into the template's static
+  folder on start (``server/assets.py``) and served from there, cached by the browser;
 * the ``course`` page template (``server/share/jupyter/voila/templates/course``) gives
   every page the course's title; this folder and the virtualenv's kernel spec come first
   on ``JUPYTER_PATH``, so kernels run on this Python, with the course installed.
@@ -64,6 +66,20 @@ from voila.tornado.handler import TornadoVoilaHandler  # noqa: E402
 from voila.tornado.treehandler import TornadoVoilaTreeHandler  # noqa: E402
 
 
+class CourseVoilaHandler(TornadoVoilaHandler):
+    """Voila's page handler, which also sets the ``_xsrf`` cookie.
+
+    A Voila page shuts its kernel down when the reader leaves (a ``beforeunload`` beacon to
+    ``/voila/api/shutdown/<kernel>``, signed with the ``_xsrf`` cookie). Voila's own page never
+    sets that cookie, so the server refuses the beacon (403) and every visitor's kernel lives on
+    until idle culling. Reading ``xsrf_token`` sets the cookie before the page is streamed.
+    """
+
+    async def get(self, path=None):
+        self.xsrf_token  # noqa: B018 - read for its side effect: the Set-Cookie header
+        return await super().get(path)
+
+
 class CourseVoila(Voila):
     """Voila in directory mode that lands on the course home page."""
 
@@ -98,12 +114,26 @@ class CourseVoila(Voila):
                 continue
             if cls is TornadoVoilaHandler:
                 pattern = url_path_join(self.server_url, rf"/voila/render/((?:{served})/[^/]+\.ipynb)")
-                handler = (pattern, *handler[1:])
+                handler = (pattern, CourseVoilaHandler, *handler[2:])
             handlers.append(handler)
         return handlers
 
 
+def install_assets() -> None:
+    """Put the browser code the pages load by URL (``plotly.min.js``) in the course template."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("course_server_assets", HERE / "assets.py")
+    assets = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(assets)
+    try:
+        assets.install()
+    except OSError as e:  # the pages still work; the swarm chart says it could not load
+        print(f"launch: could not install plotly.min.js for the charts: {e}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> None:
+    install_assets()
     CourseVoila.launch_instance(argv)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import http.client
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
@@ -20,6 +21,7 @@ import yaml
 from browser_support import (
     HOME,
     REPO,
+    keep_offline,
     notebook_pages,
     open_notebook,
     page_problems,
@@ -135,6 +137,37 @@ def test_page_renders_for_a_reader(page, voila_server, notebook):
         assert page.locator("a.course-nav-home").count() >= 1
         assert (page.locator("a[rel=prev]").count() >= 1) == (index > 0), f"{notebook}: previous link"
         assert (page.locator("a[rel=next]").count() >= 1) == (index < len(lessons) - 1), f"{notebook}: next link"
+
+
+def test_leaving_a_page_shuts_its_kernel_down(browser, voila_server):
+    """Voila's page asks the server to shut its kernel down when the reader leaves; the server
+    must accept that (it needs the ``_xsrf`` cookie the course's handler sets)."""
+    import psutil
+
+    def kernel_alive(kernel_id: str) -> bool:
+        for p in psutil.Process(voila_server.process.pid).children(recursive=True):
+            try:
+                if f"kernel-{kernel_id}.json" in " ".join(p.cmdline()):
+                    return True
+            except psutil.NoSuchProcess:
+                pass
+        return False
+
+    context = browser.new_context()
+    page = context.new_page()
+    keep_offline(page)
+    try:
+        open_notebook(page, voila_server, "notebooks/01_west_coast_motion.ipynb")
+        assert "_xsrf" in {c["name"] for c in context.cookies()}
+        kernel_id = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+        assert kernel_id and kernel_alive(kernel_id)
+        page.close(run_before_unload=True)
+        deadline = time.monotonic() + 20
+        while kernel_alive(kernel_id) and time.monotonic() < deadline:
+            time.sleep(0.25)
+        assert not kernel_alive(kernel_id), f"kernel {kernel_id} still running; server log:\n{voila_server.log_tail()}"
+    finally:
+        context.close()
 
 
 # --- navigation and widgets, end to end, on a small course made for the test ---------------

@@ -352,4 +352,12 @@ def test_local_hub_serves_the_course_to_two_users(local_hub, request):
         missing = [t for t in lesson_titles() if " ".join(t.split()) not in text]
         assert not missing, f"{user}'s home page lacks lessons {missing}:\n{text[:1500]}"
         assert not page_problems(page), page_problems(page)
+        # Leaving the page shuts its kernel down (Voila's unload beacon passes the hub's XSRF check).
+        kernel_id = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+        assert kernel_id and _pids_of(f"kernel-{kernel_id}.json"), f"{user}: no kernel {kernel_id} running"
+        page.close(run_before_unload=True)
+        deadline = time.monotonic() + 20
+        while _pids_of(f"kernel-{kernel_id}.json") and time.monotonic() < deadline:
+            time.sleep(0.25)
+        assert not _pids_of(f"kernel-{kernel_id}.json"), f"{user}: the kernel outlived the page:\n{log_tail()}"
         context.close()
