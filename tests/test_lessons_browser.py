@@ -151,6 +151,23 @@ def test_lesson_3_moving_doe_38_next_to_doe_29_changes_the_nd_ill_ruling(page, v
     assert expected == Outcome.joinder_proper.value
 
 
+def test_lesson_3_draws_the_swarm_chart_with_plotly_js_served_by_the_course(page, voila_server):
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url) if "plotly" in r.url else None)
+    open_notebook(page, voila_server, "notebooks/03_malibu_ndill.ipynb")
+    chart = page.locator(".course-chart[role=figure]").first
+    chart.locator(".main-svg").first.wait_for(timeout=UPDATE_MS)
+    assert "text summary" in chart.get_attribute("aria-label")
+    ticks = chart.locator(".ytick text").evaluate_all("ts => ts.map(t => t.textContent)")
+    assert sorted(ticks) == ["Doe 29", "Doe 38"]
+    assert any("/voila/templates/course/static/plotly.min.js?v=" in u for u in scripts), scripts
+    # plotly's own Jupyter extension (5 MB) is not loaded: the course does not use its renderer.
+    assert not any("labextensions/jupyterlab-plotly" in u for u in scripts), scripts
+    assert errors == [] and not page_problems(page)
+
+
 def test_lesson_6_joinder_compare_shows_every_court_follow_the_facts(page, voila_server):
     open_notebook(page, voila_server, "notebooks/06_synthesis.ipynb")
     tid = "joinder.ndill_2013"

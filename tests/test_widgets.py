@@ -62,6 +62,43 @@ def test_swarm_explorer_moving_doe_38_to_doe_29_changes_the_nd_ill_ruling():
     assert "Illustrative data" in e.banner.value
 
 
+def test_swarm_chart_is_plotly_json_drawn_after_the_page_shows_it_and_updated_in_place():
+    import plotly.graph_objects as go
+
+    from widgets.plot import PlotlyChart
+    from widgets.swarm_view import SwarmTimingExplorer
+
+    e = SwarmTimingExplorer("ndcal_hard_drive_pattern", session_hours=2.0)
+    assert e.fig is None and e.chart_box.children == ()  # nothing drawn before the browser has shown the page
+    e._on_shown({"event": "shown"})
+    chart = e.fig
+    assert isinstance(chart, PlotlyChart) and e.chart_box.children == (chart,)
+    go.Figure(chart.figure)  # plotly's own schema accepts it (raises on a misspelt property)
+    bars, marks = chart.figure["data"]
+    assert len(bars["y"]) == len(marks["y"]) == len(e.frame) == 90
+    assert bars["x"] == [2 * 3600 * 1000.0] * 90  # each Doe's two-hour stay, in milliseconds
+
+    e.session.value = 10.0
+    assert e.fig is chart  # the same chart, its figure replaced (Plotly.react updates it in place)
+    assert chart.figure["data"][0]["x"][0] == 10 * 3600 * 1000.0
+    e.doe.value = 5
+    e.shift.value = 1.0
+    colours = chart.figure["data"][0]["marker"]["color"]
+    assert colours.count("#E69F00") == 1 and colours[chart.figure["data"][0]["y"].index("Doe 5")] == "#E69F00"
+    assert "course/static/plotly.min.js?v=" in chart.src
+
+
+def test_the_kernel_never_imports_plotly_to_draw_the_swarm_chart():
+    import subprocess
+    import sys
+
+    code = ("import sys; from widgets.swarm_view import SwarmTimingExplorer as S; e = S('ndill_doe29_doe38'); "
+            "e._on_shown({'event': 'shown'}); e.session.value = 3.0; assert e.fig is not None; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'plotly'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 def test_joinder_compare_follows_the_scenario():
     from course import scenarios
     from widgets.explorer import CompareExplorer
@@ -87,3 +124,22 @@ def test_geolocation_and_exchange_and_motion_views_render():
     x.overlap.value = 60
     assert x.estimate.probability_direct_exchange > before
     assert "Doe 328" in overview_html()
+
+
+def test_plotly_js_is_installed_into_the_course_template_once(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("assets", Path(__file__).parent.parent / "server" / "assets.py")
+    assets = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(assets)
+    target = assets.install(tmp_path)
+    assert target.read_bytes() == assets.plotly_js_source().read_bytes()
+    stamp = target.stat().st_mtime_ns
+    assert assets.install(tmp_path) == target and target.stat().st_mtime_ns == stamp  # up to date: not rewritten
+    target.write_bytes(b"stale")
+    assets.install(tmp_path)
+    assert target.read_bytes() == assets.plotly_js_source().read_bytes()
+    from widgets.plot import PLOTLY_JS_PATH
+
+    assert PLOTLY_JS_PATH.endswith("templates/course/static/" + assets.PLOTLY_JS)  # where the page asks for it

@@ -5,16 +5,15 @@ Doe in time or adding one; what the complaint alleges. Every change makes one en
 (:func:`course.exhibit_facts.joinder_rulings`) and redraws. The chart is drawn after the
 rulings and always has a text summary beside it.
 
-For speed the chart (a plotly ``FigureWidget``, whose browser code is large) is created only
-once the page has shown the explorer: a hidden widget tells the kernel it was rendered, and
-the chart follows. The rulings and controls are interactive before plotly has loaded.
+For speed the chart (a :class:`widgets.plot.PlotlyChart`, which loads plotly.js by URL rather
+than through the kernel) is created only once the page has shown the explorer: a hidden widget
+tells the kernel it was rendered, and the chart follows. The rulings and controls are
+interactive before plotly.js has loaded; the kernel never imports plotly.
 """
 from __future__ import annotations
 
 import logging
 from html import escape
-
-import threading
 
 import anywidget
 import ipywidgets as W
@@ -27,6 +26,7 @@ from course.exhibit import ExhibitError, ExhibitLoad, parse_exhibit_bytes
 
 from .explorer import FRIENDLY
 from .a11y import labeller
+from .plot import PlotlyChart
 from .ruling_view import CSS, ruling_html, summary_table_html
 
 log = logging.getLogger(__name__)
@@ -60,12 +60,29 @@ class _WhenShown(anywidget.AnyWidget):
     _esm = traitlets.Unicode(_SHOWN_ESM).tag(sync=True)
 
 
-def _preimport_plotly() -> None:
-    # In the background, so a pre-heated kernel has plotly loaded before anyone asks for the chart.
-    try:
-        import plotly.graph_objects  # noqa: F401
-    except Exception:  # pragma: no cover - the chart will say so when drawn
-        log.exception("plotly import failed")
+def timeline_figure(frame: pd.DataFrame, assumptions: swarm.SwarmAssumptions, moved_doe: int | None = None) -> dict:
+    """The exhibit as a plotly figure (plain JSON): one bar a Doe for its assumed presence, a
+    diamond at its observation; the Doe being moved in orange. At most ``MAX_DRAWN`` Does."""
+    p = swarm.presence(frame, assumptions).head(MAX_DRAWN)
+    labels = [f"Doe {d}" for d in p["doe"]]
+    start = [t.strftime("%Y-%m-%d %H:%M:%S") for t in p["present_from"]]
+    seen = [t.strftime("%Y-%m-%d %H:%M:%S") for t in p["observed_at"]]
+    width_ms = [float(x) for x in (p["present_until"] - p["present_from"]).dt.total_seconds() * 1000]
+    colours = [ORANGE if d == moved_doe else BLUE for d in p["doe"]]
+    return {
+        "data": [
+            {"type": "bar", "name": "assumed presence", "orientation": "h", "y": labels, "x": width_ms,
+             "base": start, "marker": {"color": colours}, "hovertemplate": "%{y}: %{base} for %{x} ms<extra></extra>"},
+            {"type": "scatter", "name": "observed", "mode": "markers", "y": labels, "x": seen,
+             "marker": {"symbol": "diamond", "size": 8, "color": "#000000"}},
+        ],
+        "layout": {
+            "title": {"text": "Exhibit A timeline (illustrative): each bar is a Doe's assumed presence (UTC)"},
+            "height": min(120 + 18 * len(p), 700), "margin": {"l": 80, "r": 20, "t": 50, "b": 40},
+            "xaxis": {"type": "date", "title": {"text": "time (UTC)"}}, "yaxis": {"autorange": "reversed"},
+            "showlegend": True, "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0}, "bargap": 0.3,
+        },
+    }
 
 
 def _fmt_hours(h: float | None) -> str:
@@ -119,8 +136,6 @@ class SwarmTimingExplorer:
         self.rulings = {}
         shown = _WhenShown()
         shown.on_msg(lambda _w, content, _buffers: self._on_shown(content))
-        if chart:
-            threading.Thread(target=_preimport_plotly, name="preimport-plotly", daemon=True).start()
 
         self.example.observe(lambda ch: self._load_example(ch["new"]), names="value")
         self.upload.observe(lambda ch: self._upload(), names="value")
@@ -266,38 +281,13 @@ class SwarmTimingExplorer:
         )
 
     def _draw(self, frame: pd.DataFrame, assumptions: swarm.SwarmAssumptions) -> None:
-        import plotly.graph_objects as go
-
-        p = swarm.presence(frame, assumptions).head(MAX_DRAWN)
-        labels = [f"Doe {d}" for d in p["doe"]]
-        moved = p["doe"] == self.doe.value
-        start_ts, end_ts = p["present_from"], p["present_until"]
-        start = [t.strftime("%Y-%m-%d %H:%M:%S") for t in start_ts]
-        seen = [t.strftime("%Y-%m-%d %H:%M:%S") for t in p["observed_at"]]
-        width_ms = [float(x) for x in (end_ts - start_ts).dt.total_seconds() * 1000]
-        colours = [ORANGE if m else BLUE for m in moved]
+        figure = timeline_figure(frame, assumptions, self.doe.value)
         if self.fig is None:
-            self.fig = go.FigureWidget(
-                data=[
-                    go.Bar(name="assumed presence", orientation="h", y=labels, x=width_ms, base=start,
-                           marker_color=colours, hovertemplate="%{y}: %{base} for %{x} ms<extra></extra>"),
-                    go.Scatter(name="observed", mode="markers", y=labels, x=seen,
-                               marker=dict(symbol="diamond", size=8, color="#000000")),
-                ],
-                layout=go.Layout(
-                    title="Exhibit A timeline (illustrative): each bar is a Doe's assumed presence (UTC)",
-                    height=min(120 + 18 * len(p), 700), margin=dict(l=80, r=20, t=50, b=40),
-                    xaxis=dict(type="date", title="time (UTC)"), yaxis=dict(autorange="reversed"),
-                    showlegend=True, legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0), bargap=0.3,
-                ),
-            )
+            self.fig = PlotlyChart(figure=figure, label="Timeline of the exhibit's Does and their assumed presence "
+                                   "in the swarm; the text summary above gives the same figures.")
             self.chart_box.children = [self.fig]
         else:
-            with self.fig.batch_update():
-                self.fig.data[0].y, self.fig.data[0].x, self.fig.data[0].base = labels, width_ms, start
-                self.fig.data[0].marker.color = colours
-                self.fig.data[1].y, self.fig.data[1].x = labels, seen
-                self.fig.layout.height = min(120 + 18 * len(p), 700)
+            self.fig.figure = figure  # Plotly.react in the browser: the same plot, updated in place
 
 
 def swarm_explorer(example: str = "ndill_doe29_doe38", **kwargs) -> W.Widget:

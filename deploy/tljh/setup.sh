@@ -28,6 +28,8 @@ if [ "$REPO" != "$COURSE_DIR" ]; then
 fi
 chmod -R a+rX "$COURSE_DIR"
 "$TLJH_PIP" install --quiet -e "$COURSE_DIR[postgres]"
+# The swarm chart's plotly.js, served from the course template's static folder.
+/opt/tljh/user/bin/python "$COURSE_DIR/server/assets.py"
 
 # 2. The hub opens each learner's server on the course home page, in Voila.
 install -D -m 0644 "$COURSE_DIR/deploy/tljh/jupyterhub_config.d/course.py" \
