@@ -80,3 +80,17 @@ def test_conda_forge_and_a_name():
     env = environment()
     assert env.get("name")
     assert env.get("channels") == ["conda-forge"]
+
+
+def test_voila_waits_for_cell_output_under_load_and_skips_plotlys_extension():
+    """Under load (a seminar's kernels starting at once) a cell's output can arrive seconds after
+    its reply; Voila's default 4 s wait then drops it and the page lacks its widgets. Both the
+    standalone server and the JupyterHub setup wait longer. The course draws its charts itself, so
+    the jupyterlab-plotly extension (a 4.8 MB chunk on every page) is not loaded."""
+    import json
+
+    standalone = json.loads((REPO / "server" / "voila.json").read_text(encoding="utf-8"))
+    hub = json.loads((REPO / "deploy" / "jupyter" / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    for cfg in (standalone, hub):
+        assert cfg["VoilaExecutor"]["iopub_timeout"] >= 30
+    assert "jupyterlab-plotly" in standalone["VoilaConfiguration"]["extension_denylist"]
