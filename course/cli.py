@@ -2,7 +2,8 @@
 
     course check                      every quote verbatim in its seed, at its pinpoint
     course decide --list              the registry of legal tests
-    course decide TEST_ID FACTS.json  a ruling as JSON
+    course decide TEST_ID FACTS.json  a ruling as JSON (outcome, basis, every element's status and basis)
+    course test [TEST_ID ...]         the reviewable cases in data/rule_cases/*.yaml
     course exhibit FILE.csv --session-hours H [--forum DISTRICT]
 
 Bad input gets a one-line message and exit status 2, never a traceback.
@@ -58,6 +59,20 @@ def cmd_decide(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_test(args: argparse.Namespace) -> int:
+    from . import casebook
+    from .records import DataError
+
+    try:
+        count, failures = casebook.run_all(args.test_ids or None)
+    except DataError as e:
+        return _fail(str(e))
+    for f in failures:
+        print(f)
+    print(f"{count} cases run, {len(failures)} failed")
+    return 1 if failures or not count else 0
+
+
 def cmd_exhibit(args: argparse.Namespace) -> int:
     from . import exhibit_report
 
@@ -76,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("test_id", nargs="?")
     d.add_argument("facts", nargs="?", help="a JSON file of facts, or - for standard input")
     d.set_defaults(func=cmd_decide)
+
+    t = sub.add_parser("test", help="run the reviewable cases in data/rule_cases/*.yaml")
+    t.add_argument("test_ids", nargs="*", help="only these tests (default: every test)")
+    t.set_defaults(func=cmd_test)
 
     e = sub.add_parser("exhibit", help="what an Exhibit A proves under each joinder test")
     e.add_argument("file")

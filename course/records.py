@@ -101,6 +101,8 @@ class Case(BaseModel):
     short_name: str
     caption: str
     court: str
+    court_label: str | None = None  # as a ruling names its court: 'N.D. Ill. (Lee, J.)'
+    cite: str | None = None  # the citation a ruling prints, before its pinpoint
     judge: str | None = None
     date: dt.date | None = None
     year: int | None = Field(default=None, ge=1900, le=2030)
@@ -112,6 +114,19 @@ class Case(BaseModel):
     posture: str
     issues: tuple[Issue, ...] = ()
     key_quotes: tuple[str, ...] = ()
+
+
+class Threshold(BaseModel):
+    """A number a legal test turns on, with its source or the course's reason for it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+    value: float
+    unit: str
+    basis: Literal["held", "stated", "assumed", "argued"]
+    quote: str | None = None
+    note: str = Field(min_length=10)
 
 
 class Lesson(BaseModel):
@@ -206,6 +221,34 @@ def load_cases(path: Path | None = None, quotes: dict[str, Quote] | None = None)
                 )
         cases[c.id] = c
     return cases
+
+
+def load_thresholds(path: Path | None = None, quotes: dict[str, Quote] | None = None) -> dict[str, Threshold]:
+    path = path or DATA_DIR / "thresholds.yaml"
+    quotes = quotes if quotes is not None else QUOTES()
+    out: dict[str, Threshold] = {}
+    for t in _validate_list(path, "thresholds", Threshold):
+        if t.id in out:
+            raise DataError(f"{_rel(path)}: record {t.id!r}: field 'id': duplicate")
+        if t.quote is not None and t.quote not in quotes:
+            raise DataError(f"{_rel(path)}: record {t.id!r}: field 'quote': unknown quote id {t.quote!r}")
+        if t.basis != "assumed" and t.quote is None:
+            raise DataError(f"{_rel(path)}: record {t.id!r}: field 'quote': a {t.basis} figure needs its quote")
+        out[t.id] = t
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def THRESHOLDS() -> dict[str, Threshold]:  # noqa: N802 - a cached constant
+    return load_thresholds()
+
+
+def threshold(threshold_id: str) -> float:
+    """The value of a threshold in data/thresholds.yaml."""
+    try:
+        return THRESHOLDS()[threshold_id].value
+    except KeyError:
+        raise KeyError(f"no threshold {threshold_id!r} in data/thresholds.yaml") from None
 
 
 def load_lessons(path: Path | None = None) -> list[Lesson]:

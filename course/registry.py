@@ -1,23 +1,30 @@
-"""Every legal test in the course, by id: court, citation, issue, and its facts' schema.
+"""Every legal test in the course, by id, with its court and citation from ``data/cases.yaml``.
 
 A test module registers a function with :func:`legal_test`::
 
-    @legal_test(id="joinder.ndill_2013", court="N.D. Ill.", citation="...", issue="joinder",
-                facts=SameTimeJoinderFacts, is_holding=True)
+    @legal_test(id="joinder.ndill_2013", case="malibu_media_ndill_2013", pinpoint="Discussion, Part I",
+                issue="joinder", title="...", facts=SameTimeJoinderFacts, source_facts=ndill_source_facts)
     def ndill_same_swarm_same_time(facts: SameTimeJoinderFacts) -> Ruling: ...
 
-:func:`decide` validates raw facts (a dict from JSON or a widget) and runs the test;
-:func:`counterfactuals` searches single-fact changes that flip the outcome.
+Court, judge and citation are data: they come from the case record ``case`` names (and, for a
+test a source only describes, from the record of the source that describes it, ``described_in``).
+Every call of a registered function goes through :func:`finalize`, which fills them in and derives
+the ruling's basis: a court's own test on that court's own facts is its holding; on any other
+facts the course is applying the court's stated rule; a described test stays described; a
+motion only argues. :func:`decide` validates raw facts (a dict from JSON or a widget) and runs
+the test; :func:`counterfactuals` searches single-fact changes that flip the outcome.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from pydantic import ValidationError
 
-from .ruling import Facts, Ruling
+from .records import CASES, Case, CaseKind
+from .ruling import Basis, Facts, Outcome, Ruling
 
 #: Modules that hold legal tests; importing them fills the registry.
 TEST_MODULES = (
@@ -34,14 +41,57 @@ TEST_MODULES = (
 @dataclass(frozen=True)
 class LegalTest:
     id: str
-    court: str
-    citation: str
+    case: str  # id of the case record whose test this is (data/cases.yaml)
+    pinpoint: str  # where in that decision the test is
     issue: str
     title: str
     facts: type[Facts]
     fn: Callable[[Facts], Ruling]
-    is_holding: bool
-    source_facts: Callable[[], Facts] | None  # the source's own facts, for tests and lessons
+    source_facts: Callable[[], Facts] | None  # the deciding court's own facts (as described, for a described test)
+    described_in: str | None = None  # the source's case record, for a test a source only describes
+    described_at: str | None = None  # the pinpoint in that source
+    never: tuple[Outcome, ...] = ()  # outcomes the rule cannot give: a bar's favourable outcome
+    legacy: tuple[str, str, bool] | None = None  # TRANSITIONAL: (court, citation, is_holding) of a test not yet converted
+
+    @property
+    def record(self) -> Case:
+        return CASES()[self.case]
+
+    @property
+    def kind(self) -> Basis:
+        """``described`` (another court's test as a source describes it), ``argued`` (a motion) or
+        ``applied`` (a deciding court's own test)."""
+        if self.legacy:
+            return Basis.applied if self.legacy[2] else (Basis.argued if "motion" in self.legacy[0] else Basis.described)
+        if self.described_in:
+            return Basis.described
+        if self.record.kind == CaseKind.motion:
+            return Basis.argued
+        return Basis.applied
+
+    @property
+    def court(self) -> str:
+        if self.legacy:
+            return self.legacy[0]
+        label = self.record.court_label or self.record.court
+        if self.described_in:
+            return f"{label}, as {CASES()[self.described_in].court_label} describes it"
+        return label
+
+    @property
+    def citation(self) -> str:
+        if self.legacy:
+            return self.legacy[1]
+        own = f"{self.record.cite}, {self.pinpoint}"
+        if self.described_in:
+            src = CASES()[self.described_in]
+            return f"{own}, as described in {src.cite}, {self.described_at}"
+        return own
+
+    @property
+    def is_holding(self) -> bool:
+        """Whether this test can give a holding at all (on its court's own facts only)."""
+        return self.kind == Basis.applied
 
     def schema(self) -> dict[str, Any]:
         return self.facts.model_json_schema()
@@ -52,8 +102,10 @@ class LegalTest:
             "title": self.title,
             "court": self.court,
             "citation": self.citation,
+            "case": self.case,
             "issue": self.issue,
-            "is_holding": self.is_holding,
+            "kind": self.kind.value,
+            "never": [o.value for o in self.never],
             "facts_schema": self.schema(),
         }
 
@@ -61,13 +113,82 @@ class LegalTest:
 _REGISTRY: dict[str, LegalTest] = {}
 
 
-def legal_test(*, id: str, court: str, citation: str, issue: str, title: str, facts: type[Facts],
-               is_holding: bool = True, source_facts: Callable[[], Facts] | None = None):
+def _on_source_facts(test: LegalTest, facts: Facts) -> bool:
+    return test.source_facts is not None and facts == test.source_facts()
+
+
+def finalize(test: LegalTest, facts: Facts, ruling: Ruling) -> Ruling:
+    """Fill in court and citation from data and derive every basis.
+
+    - A described test: every element and the outcome are ``described``.
+    - A motion: every element and the outcome are ``argued``.
+    - A court's own test on its own facts: elements the rule ``applied`` are ``held`` (or ``not
+      reached`` where the rule leaves them open), and so is the outcome unless it rests only on an
+      assumption.
+    - On any other facts: ``applied``, or ``assumed`` where the outcome rests on an assumption.
+    """
+    on_source = _on_source_facts(test, facts)
+    kind = test.kind
+    reasons = list(ruling.reasons)
+    if kind in (Basis.described, Basis.argued):
+        reasons = [r.model_copy(update={"basis": kind}) if r.basis in (Basis.applied, Basis.held) else r
+                   for r in reasons]
+        basis, assumptions = kind, {}
+    else:
+        if on_source:
+            # on its own facts, what the court's rule decides the court held; what it leaves open the
+            # court did not reach
+            reasons = [r.model_copy(update={"basis": Basis.held if r.met is not None else Basis.not_reached})
+                       if r.basis == Basis.applied else r for r in reasons]
+        # An outcome rests on an assumption when every element that fails it is assumed, or, when
+        # every element is met, when any of them is. An open outcome rests on what is open.
+        decisive = [r for r in reasons if r.decisive]
+        failing = [r for r in decisive if r.met is False]
+        if failing:
+            resting = failing if all(r.basis == Basis.assumed for r in failing) else []
+        elif decisive and all(r.met is True for r in decisive):
+            resting = [r for r in decisive if r.basis == Basis.assumed]
+        else:
+            resting = []
+        assumptions: dict[str, Any] = {}
+        for r in resting:
+            assumptions.update(r.assumptions)
+        basis = Basis.assumed if resting else (Basis.held if on_source else Basis.applied)
+    return ruling.model_copy(update={
+        "court": test.court,
+        "citation": test.citation,
+        "reasons": tuple(reasons),
+        "basis": basis,
+        "assumptions": assumptions,
+        "on_source_facts": on_source,
+    })
+
+
+def legal_test(*, id: str, issue: str, title: str, facts: type[Facts], case: str = "", pinpoint: str = "",
+               source_facts: Callable[[], Facts] | None = None, described_in: str | None = None,
+               described_at: str | None = None, never: tuple[Outcome, ...] = (),
+               court: str | None = None, citation: str | None = None, is_holding: bool = True):
+    """Register a rule function. The function returned is the one every caller uses: each call
+    is finalized (court and citation from data, basis derived).
+
+    ``never``: the outcomes this rule cannot give, e.g. ``(Outcome.joinder_proper,)`` for a rule the
+    court stated only as a bar, or ``(Outcome.quash_granted,)`` where it could only deny. The
+    fidelity walk (tests/test_fidelity.py) fails if the rule ever gives one.
+    """
+
     def wrap(fn: Callable[[Facts], Ruling]) -> Callable[[Facts], Ruling]:
-        if id in _REGISTRY and _REGISTRY[id].fn is not fn:
+        if id in _REGISTRY:
             raise ValueError(f"legal test id {id!r} registered twice")
-        _REGISTRY[id] = LegalTest(id, court, citation, issue, title, facts, fn, is_holding, source_facts)
-        return fn
+
+        @functools.wraps(fn)
+        def run(f: Facts) -> Ruling:
+            return finalize(_REGISTRY[id], f, fn(f))
+
+        _REGISTRY[id] = LegalTest(id=id, case=case, pinpoint=pinpoint, issue=issue, title=title, facts=facts,
+                                  fn=run, source_facts=source_facts, described_in=described_in,
+                                  described_at=described_at, never=tuple(never),
+                                  legacy=(court, citation or "", is_holding) if court else None)
+        return run
 
     return wrap
 
