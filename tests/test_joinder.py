@@ -24,7 +24,7 @@ from course.joinder import (
     ndill_joinable_window_hours,
 )
 from course.records import Speaker, quote
-from course.ruling import Outcome
+from course.ruling import Basis, Outcome
 
 UNDECIDED = "The sources do not decide this"
 JOINDER_TESTS = (
@@ -83,21 +83,21 @@ def test_hard_drive_severs_does_2_90_because_the_probability_argument_fails():
     assert (facts.does_count, facts.span_days) == (90, 63)
     ruling = registry.decide("joinder.ndcal_2012", facts)
     assert ruling.outcome == Outcome.joinder_improper and ruling.is_holding
-    r = by_element(ruling)
-    assert r["When joinder is decided"].met is True  # decided with the application, not deferred
-    assert "ndcal.joinder.considered_alongside" in r["When joinder is decided"].quote_ids
-    assert r["Same swarm (not enough by itself)"].met is True
-    assert "ndcal.joinder.same_swarm_insufficient" in r["Same swarm (not enough by itself)"].quote_ids
-    assert r["Doe-to-Doe transfers alleged"].met is False
-    assert r["Doe-to-Doe transfers alleged"].quote_ids == ("ndcal.joinder.no_doe_to_doe_transfer",)
-    prob = r["The probability argument"]
+    when = ruling.element("ndcal.joinder.when_decided")  # decided with the application, not deferred: stated
+    assert when.basis == Basis.stated and "ndcal.joinder.considered_alongside" in when.quote_ids
+    swarm = ruling.element("ndcal.joinder.same_swarm")  # a rule the court stated: the same swarm is not enough
+    assert swarm.basis == Basis.stated and "ndcal.joinder.same_swarm_insufficient" in swarm.quote_ids
+    transfers = ruling.element("ndcal.joinder.transfers")
+    assert transfers.met is False and transfers.basis == Basis.held
+    assert transfers.quote_ids == ("ndcal.joinder.no_doe_to_doe_transfer",)
+    prob = ruling.element("ndcal.joinder.probability")
     assert prob.met is False
     assert {"ndcal.joinder.probability_illogical", "ndcal.joinder.speed_unlikely"} <= set(prob.quote_ids)
-    concert = r["Concerted activity: a single transaction or series of closely related transactions (Rule 20)"]
-    assert concert.met is False
+    concert = ruling.element("ndcal.joinder.concerted_activity")
+    assert concert.met is False and concert.basis == Basis.held
     assert {"ndcal.joinder.completely_different_times", "ndcal.joinder.misjoinder"} <= set(concert.quote_ids)
     assert "Does 2-90" in ruling.summary
-    assert "ndcal.joinder.does_2_90_severed" in r["Remedy (Rule 21)"].quote_ids
+    assert "ndcal.joinder.does_2_90_severed" in ruling.element("ndcal.joinder.remedy").quote_ids
 
 
 def test_malibu_media_6677_gap_is_computed_from_the_two_observations():
@@ -110,16 +110,17 @@ def test_malibu_media_6677_gap_is_computed_from_the_two_observations():
 def test_malibu_media_6677_severs_doe_38_because_the_does_were_not_there_at_the_same_time():
     ruling = registry.decide("joinder.ndill_2013", ndill_facts())
     assert ruling.outcome == Outcome.joinder_improper and ruling.is_holding
-    r = by_element(ruling)
-    same_time = r["Same swarm at roughly the same time"]
-    assert same_time.met is False
+    same_time = ruling.element("ndill.joinder.same_time")
+    assert same_time.met is False and same_time.basis == Basis.held
     assert {"ndill.joinder.strains_credulity", "ndill.joinder.not_alleged_same_time"} <= set(same_time.quote_ids)
     assert "16 days 15 h 48 min" in same_time.explanation
     # the hash shows only the same piece at some point: the court did not rest on the swarm element
-    swarm = r["Same swarm (necessary, not sufficient)"]
-    assert swarm.met is None and UNDECIDED in swarm.explanation
+    swarm = ruling.element("ndill.joinder.same_swarm")
+    assert swarm.met is None and swarm.basis == Basis.not_reached
     assert {"ndill.joinder.hash_same_piece", "ndill.joinder.hash_not_single_swarm"} <= set(swarm.quote_ids)
-    assert "ndill.joinder.severance_appropriate" in r["Burden and remedy"].quote_ids
+    # Rule 20(a)(2)(B) was quoted, never reached (review 3-F)
+    assert ruling.element("ndill.joinder.common_question").basis == Basis.not_reached
+    assert "ndill.joinder.severance_appropriate" in ruling.element("ndill.joinder.remedy").quote_ids
 
 
 def test_voltage_two_part_test_as_ndill_describes_it():
@@ -147,12 +148,15 @@ def test_rule21_severs_the_47_remaining_does_in_6675():
     assert facts.does_count == 68 - 21 == 47
     ruling = registry.decide("joinder.rule21_discretion", facts)
     assert ruling.outcome == Outcome.sever and ruling.is_holding
-    r = by_element(ruling)
-    assert "ndill.joinder.forty_seven_does" in r["Number of Does remaining"].quote_ids
-    assert r["Different defenses"].quote_ids == ("ndill.joinder.different_defenses",)
-    assert r["Pro se Does serving paper on every party"].quote_ids == ("ndill.joinder.pro_se_paper_copies",)
-    assert r["Efficiency of joinder: only filing fees"].quote_ids == ("ndill.joinder.filing_fees_insufficient",)
-    assert all(x.met is True for x in ruling.reasons)
+    assert "ndill.joinder.forty_seven_does" in ruling.element("ndill.rule21.does_count").quote_ids
+    assert ruling.element("ndill.rule21.does_count").basis == Basis.held
+    # Third Degree's concerns are the court's stated summary, not findings about these 47 Does (review 3-G)
+    for eid, qid in (("ndill.rule21.different_defenses", "ndill.joinder.different_defenses"),
+                     ("ndill.rule21.pro_se_paper", "ndill.joinder.pro_se_paper_copies")):
+        assert ruling.element(eid).basis == Basis.stated and ruling.element(eid).quote_ids == (qid,)
+    fees = ruling.element("ndill.rule21.filing_fees")
+    assert fees.met is True and fees.quote_ids == ("ndill.joinder.filing_fees_insufficient",)
+    assert "additional ground" in ruling.summary
     # the motion's argument on the same ground is noted as advocacy, never quoted as a reason
     assert "advocacy, not a ruling" in ruling.note
     assert not any(quote(q).seed == "000" for q in ruling.quote_ids)
@@ -181,34 +185,40 @@ def test_ndill_threshold_follows_the_session_assumption():
     assert cf.to_value == pytest.approx(window, abs=0.001)
     # the allegation is still missing, so closeness alone leaves it open
     assert cf.outcome == Outcome.undetermined
-    # the combined change that makes the Does joinable: within the window, plus the allegations
+    # the combined change that lifts the bar: within the window, plus the allegations; a bar lifted is
+    # "not precluded", never "joinder proper" (review 3-A: necessary, not sufficient)
     combined = [c for c in ruling.counterfactuals if c.also]
-    assert len(combined) == 1 and combined[0].outcome == Outcome.joinder_proper
+    assert len(combined) == 1 and combined[0].outcome == Outcome.not_precluded
     assert combined[0].to_value == pytest.approx(window)
     assert combined[0].also == {"swarm_link": SwarmLink.same_swarm, "same_time_alleged": True}
     assert "within 1 hour of the earliest" in combined[0].explanation
     applied = ndill_facts(gap_hours=combined[0].to_value, **combined[0].also)
-    assert registry.decide("joinder.ndill_2013", applied).outcome == Outcome.joinder_proper
-    # with the allegation and the same swarm alleged: joinable within the window, not beyond it
+    assert registry.decide("joinder.ndill_2013", applied).outcome == Outcome.not_precluded
+    # with the allegation and the same swarm alleged: the bar is lifted within the assumed stay, applies beyond
+    # it, and either way the result rests on the assumption and shows its value
     for session in (1.0, 24.0, 168.0):
         alleged = dict(swarm_link=SwarmLink.same_swarm, same_time_alleged=True, session_hours=session)
-        assert registry.decide("joinder.ndill_2013", ndill_facts(gap_hours=session, **alleged)).outcome == Outcome.joinder_proper
-        assert (
-            registry.decide("joinder.ndill_2013", ndill_facts(gap_hours=session + 0.01, **alleged)).outcome
-            == Outcome.joinder_improper
-        )
+        within = registry.decide("joinder.ndill_2013", ndill_facts(gap_hours=session, **alleged))
+        beyond = registry.decide("joinder.ndill_2013", ndill_facts(gap_hours=session + 0.01, **alleged))
+        assert within.outcome == Outcome.not_precluded and beyond.outcome == Outcome.joinder_improper
+        for r in (within, beyond):
+            assert r.basis == Basis.assumed and r.assumptions == {"session_hours": session}
+            assert r.heading.startswith("Applying N.D. Ill. (Lee, J.)'s stated rule, on the course's assumption")
 
 
 def test_ndill_seventeen_days_fails_whatever_the_assumption():
     alleged = dict(swarm_link=SwarmLink.same_swarm, same_time_alleged=True, session_hours=399.0)
-    r = by_element(registry.decide("joinder.ndill_2013", ndill_facts(**alleged), counterfactuals=False))
-    assert r["Same swarm at roughly the same time"].met is False
-    assert "ndill.joinder.strains_credulity" in r["Same swarm at roughly the same time"].quote_ids
-    # below seventeen days but beyond the assumed stay: fails, and says the line is an assumption
-    r = by_element(registry.decide("joinder.ndill_2013", ndill_facts(gap_hours=48, **{**alleged, "session_hours": 24})))
-    assert r["Same swarm at roughly the same time"].met is False
-    assert "an assumption, not a finding" in r["Same swarm at roughly the same time"].explanation
-    assert "ndill.joinder.strains_credulity" not in r["Same swarm at roughly the same time"].quote_ids
+    ruling = registry.decide("joinder.ndill_2013", ndill_facts(**alleged), counterfactuals=False)
+    same_time = ruling.element("ndill.joinder.same_time")
+    assert same_time.met is False and same_time.basis == Basis.applied  # the court's decided gap, not the assumption
+    assert "ndill.joinder.strains_credulity" in same_time.quote_ids
+    assert ruling.basis == Basis.applied and not ruling.is_holding  # not the court's own facts
+    # below seventeen days but beyond the assumed stay: fails, and says the line is the course's assumption
+    ruling = registry.decide("joinder.ndill_2013", ndill_facts(gap_hours=48, **{**alleged, "session_hours": 24}))
+    same_time = ruling.element("ndill.joinder.same_time")
+    assert same_time.met is False and same_time.basis == Basis.assumed
+    assert same_time.assumptions == {"session_hours": 24} and "assum" in same_time.explanation
+    assert "ndill.joinder.strains_credulity" not in same_time.quote_ids
 
 
 def test_ndcal_never_says_what_would_be_enough():
@@ -236,7 +246,7 @@ def test_rule21_gives_no_cut_off_below_47_does():
     for n in (2, 3):  # No. 12 cv 6677 had 2 Does; severed there on Rule 20, not for manageability
         small = registry.decide("joinder.rule21_discretion", {**source("joinder.rule21_discretion").model_dump(), "does_count": n})
         assert small.outcome == Outcome.undetermined
-        assert "ndill.joinder.only_29_and_38" in by_element(small)["Number of Does remaining"].quote_ids
+        assert "ndill.joinder.only_29_and_38" in small.element("ndill.rule21.does_count").quote_ids
     assert registry.decide(
         "joinder.rule21_discretion", {**source("joinder.rule21_discretion").model_dump(), "does_count": 2099}
     ).outcome == Outcome.sever
@@ -245,7 +255,8 @@ def test_rule21_gives_no_cut_off_below_47_does():
 def test_voltage_needs_both_parts_and_cotw_leaves_the_later_stage_open():
     assert registry.decide("joinder.voltage_two_part", source("joinder.voltage_two_part")).counterfactuals == ()
     both = TwoPartJoinderFacts(common_swarm_same_time_alleged=True, exchange_with_another_alleged=True)
-    assert registry.decide("joinder.voltage_two_part", both).outcome == Outcome.joinder_proper
+    # Voltage, as described, says what fails; both parts alleged lifts the bar, never more
+    assert registry.decide("joinder.voltage_two_part", both).outcome == Outcome.not_precluded
     later = PermissiveJoinderFacts(bittorrent_alleged=True, stage=CaseStage.after_motion_to_quash)
     assert registry.decide("joinder.call_of_the_wild_permissive", later).outcome == Outcome.undetermined
 
@@ -288,7 +299,7 @@ ANY_FACTS = st.one_of(
 
 # How good an outcome is for the plaintiff who wants the Does joined (Rule 20 tests) ...
 FOR_JOINDER = {Outcome.joinder_improper: 0, Outcome.undetermined: 1, Outcome.joinder_deferred: 2,
-               Outcome.joinder_proper: 2}
+               Outcome.not_precluded: 2, Outcome.joinder_proper: 2}
 # ... and for the Doe who wants severance (Rule 21 test).
 FOR_SEVERANCE = {Outcome.keep_joined: 0, Outcome.undetermined: 1, Outcome.sever: 2}
 
@@ -308,8 +319,8 @@ def test_every_ruling_is_explained_by_court_quotes_and_says_when_the_sources_are
         # a motion's words never stand behind a ruling's reason
         assert quote(qid).speaker in (Speaker.court, Speaker.court_quoting), qid
     for r in ruling.reasons:
-        if r.met is None:
-            assert UNDECIDED in r.explanation, r.element
+        if r.status == "undetermined":
+            assert UNDECIDED in r.explanation, r.id
     if ruling.outcome == Outcome.undetermined:
         assert UNDECIDED in ruling.summary
     if not registry.get(test_id).is_holding:
@@ -393,7 +404,7 @@ def test_filing_fees_saved_is_one_fee_less_than_suing_each_doe(n, fee):
                                 "appearance_timing": "weeks", "span_days": 63}, "appearance_timing"),
         ("joinder.rule21_discretion", {"does_count": -47, "distinct_defenses_likely": True, "pro_se_does_expected": True,
                                        "main_efficiency_is_filing_fees": True}, "does_count"),
-        ("joinder.rule21_discretion", {"does_count": 47, "distinct_defenses_likely": True,
+        ("joinder.rule21_discretion", {"does_count": 47, "distinct_defenses_likely": True, "pro_se_does_expected": "maybe",
                                        "main_efficiency_is_filing_fees": True}, "pro_se_does_expected"),
         ("joinder.voltage_two_part", {"common_swarm_same_time_alleged": [True]}, "common_swarm_same_time_alleged"),
         ("joinder.call_of_the_wild_permissive", {"bittorrent_alleged": True, "stage": "trial"}, "stage"),

@@ -11,6 +11,20 @@ One module per opinion, each readable top to bottom with its sources beside it:
 ``rule21_ndill_2013``     Malibu Media, No. 12 cv 6675 (N.D. Ill. 2013): severance for fairness and
                           manageability with 47 Does left.
 """
+from .call_of_the_wild_2011 import (  # noqa: F401
+    CaseStage,
+    PermissiveJoinderFacts,
+    call_of_the_wild_permissive,
+    cotw_source_facts,
+)
+from .ndcal_2012 import (  # noqa: F401
+    NDCAL_HOURS_APART,
+    AppearanceTiming,
+    SwarmConcertFacts,
+    ndcal_concerted_activity,
+    ndcal_source_facts,
+    ndcal_timing,
+)
 from .ndill_2013 import (  # noqa: F401
     DEFAULT_SESSION_HOURS,
     DOE_29_OBSERVED,
@@ -23,5 +37,20 @@ from .ndill_2013 import (  # noqa: F401
     ndill_same_swarm_same_time,
     ndill_source_facts,
 )
-from ._old import *  # noqa: F401,F403  TRANSITIONAL
-from ._old import _num, _hours, _hours_text  # noqa: F401
+from .rule21_ndill_2013 import (  # noqa: F401
+    CP_PRODUCTIONS_FEE_PER_CASE_USD,
+    NDILL_MANAGEABILITY_DOES,
+    DiscretionarySeveranceFacts,
+    filing_fees_saved,
+    rule21_discretion,
+    rule21_source_facts,
+)
+from .voltage_2013 import TwoPartJoinderFacts, voltage_source_facts, voltage_two_part  # noqa: F401
+
+JOINDER_TESTS = (
+    "joinder.ndcal_2012",
+    "joinder.ndill_2013",
+    "joinder.voltage_two_part",
+    "joinder.call_of_the_wild_permissive",
+    "joinder.rule21_discretion",
+)
