@@ -1,34 +1,32 @@
-"""Motion by a Doe defendant to proceed anonymously (by pseudonym), as the N.D. Ill. decided it.
+"""N.D. Ill. 2013 (Lee, J.): John Doe 29 may proceed by pseudonym, in public filings, for a time.
 
-Malibu Media, LLC v. John Does 1-42, No. 12 cv 6677 (N.D. Ill. Sept. 27, 2013) (Lee, J.),
-Discussion, Part III and n.6 (seed 002).
+Malibu Media, LLC v. John Does 1-42, No. 12 cv 6677 (N.D. Ill. Sept. 27, 2013), Discussion, Part III,
+n.6 and Conclusion (seed 002).
 
-The test in one sentence: anonymity is disfavored and the court decides it on its own duty,
-embarrassment at a pornography accusation is not a sensitive and highly personal matter, but
-the doubt whether the IP address identifies the downloader, the fact that the defendant was
-haled into court, and the plaintiff's lack of objection together justified letting the Doe
-file by pseudonym through the close of fact discovery, without hiding his identity from the
-plaintiff.
+What the court stated: it has an independent duty to decide, whatever the plaintiff's position;
+motions to proceed anonymously are disfavored; an accusation of downloading pornography, though
+embarrassing, is not a "matter[] of a sensitive and highly personal nature" of the Southern
+Methodist kind; categorically allowing anonymity would favor accused infringers over copyright
+owners. What it weighed in Doe 29's favour: the growing concern that the IP address may not belong
+to the downloader; that Doe 29 was forced before the court; that the plaintiff did not object.
+"Taking all of these factors into account" it granted a pseudonym through the close of fact
+discovery or further order. Footnote 6 and the Conclusion fix the scope: public filings only; the
+court did not read the motion as seeking to hide Doe 29's identity from the plaintiff and would not
+order such a blanket protective order.
 
-The court weighed these considerations without a formula. The engine therefore reproduces the
-court's result on its facts (and on facts at least as favourable to the movant), says the
-motion fails when none of the considerations the court relied on is present, and says that
-the sources do not decide every other combination.
+The court weighed its considerations together and gave no formula. So this test grants a pseudonym
+only where every consideration the court relied on is present (on the court's own facts, its
+holding; on others, the course applying it); where none is, it applies the court's stated disfavor
+and denies; any other mix the sources leave open.
 """
 from __future__ import annotations
 
 from pydantic import Field
 
 from .registry import legal_test
-from .ruling import Facts, Outcome, Reason, Ruling
+from .ruling import UNDECIDED, Basis, Facts, Outcome, Reason, Ruling, combine
 
 TEST_ID = "anonymity.ndill_2013"
-COURT = "N.D. Ill. (Lee, J.)"
-CITATION = (
-    "Malibu Media, LLC v. John Does 1-42, No. 12 cv 6677 (N.D. Ill. Sept. 27, 2013), "
-    "Discussion, Part III and n.6"
-)
-UNDECIDED = "the sources do not decide this"
 
 
 class AnonymityFacts(Facts):
@@ -61,210 +59,263 @@ class AnonymityFacts(Facts):
 
 
 def source_facts() -> AnonymityFacts:
-    """John Doe 29 in No. 12 cv 6677: a haled-in defendant, IP doubts, no objection to public anonymity."""
+    """John Doe 29 in No. 12 cv 6677: an accused downloader of pornography (embarrassing, not a
+    Southern Methodist matter), a defendant haled in, the IP-address concern, no objection from the
+    plaintiff to public anonymity, and (as the court read it) no request to hide his identity from
+    the plaintiff."""
     return AnonymityFacts()
 
 
+# --- what the court stated -----------------------------------------------------------------------
+
+def independent_duty(f: AnonymityFacts) -> Reason:
+    return Reason(
+        id="ndill.anonymity.independent_duty",
+        element="The court's independent duty to decide",
+        met=None,
+        basis=Basis.stated,
+        decisive=False,
+        explanation="Whatever the plaintiff says, the court itself must decide whether the Doe may proceed "
+                    "anonymously.",
+        quote_ids=("ndill.anonymity.independent_duty",),
+    )
+
+
+def disfavored(f: AnonymityFacts) -> Reason:
+    return Reason(
+        id="ndill.anonymity.disfavored",
+        element="Anonymity is disfavored",
+        met=None,
+        basis=Basis.stated,
+        decisive=False,
+        explanation="As a general matter, the court said, motions to proceed anonymously are disfavored: that "
+                    "is the starting point against which the considerations below are weighed.",
+        quote_ids=("ndill.anonymity.disfavored",),
+    )
+
+
+def no_categorical_rule(f: AnonymityFacts) -> Reason:
+    return Reason(
+        id="ndill.anonymity.no_categorical_rule",
+        element="No categorical anonymity for accused infringers",
+        met=None,
+        basis=Basis.stated,
+        decisive=False,
+        explanation="With other district courts, the court said that granting anonymity to accused infringers "
+                    "as a category would favor them over the copyright owners; a pseudonym must rest on the "
+                    "particular case.",
+        quote_ids=("ndill.anonymity.categorical_favors_infringers",),
+    )
+
+
+# --- the considerations the court weighed ----------------------------------------------------------
+
+def sensitive_matter(f: AnonymityFacts) -> Reason:
+    if f.matter_highly_sensitive:
+        text = ("The case involves a matter of the kind Southern Methodist lists, where, as the court accepted, "
+                "courts often permit parties to proceed anonymously.")
+    elif f.accusation_embarrassing:
+        text = ("Being accused of downloading pornography may be embarrassing, but the court held it is not a "
+                "matter of the sensitive and highly personal kind Southern Methodist lists.")
+    else:
+        text = "Nothing places the case among the sensitive and highly personal matters Southern Methodist lists."
+    return Reason(
+        id="ndill.anonymity.sensitive_matter",
+        element="A sensitive and highly personal matter (Southern Methodist)",
+        met=f.matter_highly_sensitive,
+        decisive=False,
+        explanation=text,
+        facts=("matter_highly_sensitive", "accusation_embarrassing"),
+        quote_ids=("ndill.anonymity.southern_methodist", "ndill.anonymity.embarrassing_not_enough"),
+    )
+
+
+def ip_concern(f: AnonymityFacts) -> Reason:
+    return Reason(
+        id="ndill.anonymity.ip_concern",
+        element="The IP address may not identify the downloader",
+        met=f.ip_may_not_identify_infringer,
+        decisive=False,
+        explanation=(
+            "There is a real concern that the IP address does not belong to the person who actually downloaded "
+            "the work; the court weighed it toward a pseudonym."
+            if f.ip_may_not_identify_infringer
+            else "No doubt is raised that the IP address identifies the downloader: a consideration the court "
+                 "relied on is absent."
+        ),
+        facts=("ip_may_not_identify_infringer",),
+        quote_ids=("ndill.anonymity.ip_concern",),
+    )
+
+
+def haled_in(f: AnonymityFacts) -> Reason:
+    return Reason(
+        id="ndill.anonymity.haled_in",
+        element="A defendant forced before the court",
+        met=f.movant_is_defendant_haled_in,
+        decisive=False,
+        explanation=(
+            "The movant is a defendant brought before the court against his will, not a plaintiff who chose the "
+            "forum; the court weighed that toward a pseudonym."
+            if f.movant_is_defendant_haled_in
+            else "The movant chose to invoke the court's protection as a plaintiff: a consideration the court "
+                 "relied on is absent."
+        ),
+        facts=("movant_is_defendant_haled_in",),
+        quote_ids=("ndill.anonymity.forced_before_court",),
+    )
+
+
+def plaintiff_position(f: AnonymityFacts) -> Reason:
+    return Reason(
+        id="ndill.anonymity.plaintiff_position",
+        element="No objection from the plaintiff to public anonymity",
+        met=not f.plaintiff_objects_to_public_anonymity,
+        decisive=False,
+        explanation=(
+            "The plaintiff objects to the movant staying anonymous in public filings; in the court's case it did "
+            "not, and the court counted that. (The court decides for itself either way.)"
+            if f.plaintiff_objects_to_public_anonymity
+            else "The plaintiff does not object to the movant staying anonymous in public filings through "
+                 "discovery; the court counted that."
+        ),
+        facts=("plaintiff_objects_to_public_anonymity",),
+        quote_ids=("ndill.anonymity.plaintiff_position", "ndill.anonymity.no_objection"),
+    )
+
+
+_FAVORING = {
+    "ndill.anonymity.ip_concern": "doubt that the IP address identifies the downloader",
+    "ndill.anonymity.haled_in": "a defendant forced before the court",
+    "ndill.anonymity.plaintiff_position": "no objection from the plaintiff",
+}
+
+
+def balance(f: AnonymityFacts, factors: list[Reason]) -> Reason:
+    """The court's weighing, the one decisive element: all three considerations it relied on present ->
+    pseudonym; none (and no Southern Methodist matter) -> the stated disfavor stands; else open."""
+    present = {r.id: r.met for r in factors if r.id in _FAVORING}
+    facts = ("ip_may_not_identify_infringer", "movant_is_defendant_haled_in",
+             "plaintiff_objects_to_public_anonymity", "matter_highly_sensitive")
+    if all(present.values()):
+        return Reason(
+            id="ndill.anonymity.balance",
+            element="Weighing the considerations together",
+            met=True,
+            explanation=(
+                "Every consideration the court relied on is present"
+                + (", and the matter is also of a sensitive and highly personal kind" if f.matter_highly_sensitive
+                   else "")
+                + ". Taking them together, the court let the Doe proceed by pseudonym through the close of fact "
+                  "discovery or until further order."
+            ),
+            facts=facts,
+            quote_ids=("ndill.anonymity.granted",),
+        )
+    if not any(present.values()) and not f.matter_highly_sensitive:
+        return Reason(
+            id="ndill.anonymity.balance",
+            element="Weighing the considerations together",
+            met=False,
+            explanation=(
+                "None of the considerations the court relied on is present and the matter is not of the Southern "
+                "Methodist kind, so nothing answers the court's stated disfavor of anonymity. The court did not "
+                "decide such a motion; this is the course applying its stated starting point."
+            ),
+            facts=facts,
+            quote_ids=("ndill.anonymity.disfavored", "ndill.anonymity.embarrassing_not_enough"),
+        )
+    missing = [label for eid, label in _FAVORING.items() if not present[eid]]
+    return Reason(
+        id="ndill.anonymity.balance",
+        element="Weighing the considerations together",
+        met=None,
+        explanation=(
+            "The court weighed its considerations together, without a formula, and granted a pseudonym where all "
+            "were present; here " + ", ".join(missing) + (" is" if len(missing) == 1 else " are") + " missing"
+            + (", though the matter is of a sensitive and highly personal kind" if f.matter_highly_sensitive else "")
+            + ". Whether the balance still favors a pseudonym, the court did not say. " + UNDECIDED
+        ),
+        facts=facts,
+        quote_ids=("ndill.anonymity.granted",),
+    )
+
+
+def scope(f: AnonymityFacts) -> Reason:
+    """Footnote 6 and the Conclusion: public filings only; no blanket order hiding the Doe from the plaintiff."""
+    quotes = ("ndill.anonymity.not_withheld_from_plaintiff", "ndill.anonymity.reynolds_plaintiff_knows",
+              "ndill.anonymity.file_pseudonymously", "ndill.anonymity.public_filings")
+    if f.seeks_to_withhold_identity_from_plaintiff:
+        return Reason(
+            id="ndill.anonymity.scope",
+            element="Scope: public filings only, not hidden from the plaintiff",
+            met=False,
+            decisive=False,
+            explanation=(
+                "The movant also asks to keep his identity from the plaintiff. The court said it would not order "
+                "such a blanket protective order (the plaintiff, as Reynolds put it, is to know the Doe's identity "
+                "so it can investigate its claims); any pseudonym covers filings with the court only."
+            ),
+            facts=("seeks_to_withhold_identity_from_plaintiff",),
+            quote_ids=quotes,
+        )
+    return Reason(
+        id="ndill.anonymity.scope",
+        element="Scope: public filings only, not hidden from the plaintiff",
+        met=True,
+        decisive=False,
+        explanation=(
+            "The request is within the scope the court set: the Doe may file pseudonymously and public filings "
+            "refer to him by his Doe number, through the close of fact discovery or until further order. The "
+            "court did not read the motion as seeking to hide his identity from the plaintiff and ordered no such "
+            "protection."
+        ),
+        facts=("seeks_to_withhold_identity_from_plaintiff",),
+        quote_ids=quotes,
+    )
+
+
+# --- the test -----------------------------------------------------------------------------------
+
 @legal_test(
     id=TEST_ID,
-    court=COURT,
-    citation=CITATION,
+    case="malibu_media_ndill_2013",
+    pinpoint="Discussion, Part III and n.6; Conclusion",
     issue="anonymity",
-    title="Motion to proceed anonymously (by pseudonym)",
+    title="Motion to proceed anonymously (by pseudonym), and how far the protection reaches",
     facts=AnonymityFacts,
     source_facts=source_facts,
 )
 def ndill_proceed_anonymously(f: AnonymityFacts) -> Ruling:
-    """A Doe may file by pseudonym where, though anonymity is disfavored and embarrassment is not
-    enough, the IP address may not identify the downloader, the Doe was haled in, and the plaintiff
-    does not object (N.D. Ill. 2013, Discussion, Part III; scope in n.6).
-    """
-    reasons: list[Reason] = [
-        Reason(
-            element="The court's own duty; anonymity disfavored",
-            met=None,
-            explanation=(
-                "The court decides for itself whether a party may proceed anonymously, whatever the "
-                "plaintiff says, and starts from the premise that such motions are disfavored."
-            ),
-            quote_ids=("ndill.anonymity.independent_duty", "ndill.anonymity.disfavored"),
-        ),
-        Reason(
-            element="Sensitive and highly personal matter",
-            met=f.matter_highly_sensitive,
-            explanation=(
-                "The case involves a matter of the kind Southern Methodist lists, where courts often "
-                "permit parties to proceed anonymously."
-                if f.matter_highly_sensitive
-                else (
-                    "Being accused of downloading pornography may be embarrassing, but it is not a matter "
-                    "of the sensitive and highly personal kind Southern Methodist lists."
-                    if f.accusation_embarrassing
-                    else "Nothing places the case among the sensitive and highly personal matters "
-                    "Southern Methodist lists."
-                )
-            ),
-            facts=("matter_highly_sensitive", "accusation_embarrassing"),
-            quote_ids=("ndill.anonymity.southern_methodist", "ndill.anonymity.embarrassing_not_enough"),
-        ),
-        Reason(
-            element="No categorical rule for accused infringers",
-            met=None,
-            explanation=(
-                "Granting anonymity as a matter of course to accused infringers would favor them over "
-                "copyright owners, so the request must rest on something more particular."
-            ),
-            quote_ids=("ndill.anonymity.categorical_favors_infringers",),
-        ),
-        Reason(
-            element="The IP address may not identify the downloader",
-            met=f.ip_may_not_identify_infringer,
-            explanation=(
-                "There is a real doubt whether the IP address belongs to the person who actually "
-                "downloaded the work; this weighs toward a pseudonym."
-                if f.ip_may_not_identify_infringer
-                else "No doubt is raised that the IP address identifies the person who downloaded the work; "
-                "the consideration the court relied on is absent."
-            ),
-            facts=("ip_may_not_identify_infringer",),
-            quote_ids=("ndill.anonymity.ip_concern",),
-        ),
-        Reason(
-            element="Defendant haled into court",
-            met=f.movant_is_defendant_haled_in,
-            explanation=(
-                "The movant is a defendant brought before the court against his will, unlike a plaintiff "
-                "who chose the forum; this weighs toward a pseudonym."
-                if f.movant_is_defendant_haled_in
-                else "The movant chose to invoke the court's protection as a plaintiff; the consideration "
-                "the court relied on is absent."
-            ),
-            facts=("movant_is_defendant_haled_in",),
-            quote_ids=("ndill.anonymity.forced_before_court",),
-        ),
-        Reason(
-            element="Plaintiff's position on public anonymity",
-            met=not f.plaintiff_objects_to_public_anonymity,
-            explanation=(
-                "The plaintiff objects to the movant staying anonymous in public filings; in the N.D. Ill. "
-                "case it did not, and the court counted that in the movant's favor."
-                if f.plaintiff_objects_to_public_anonymity
-                else "The plaintiff does not object to the movant staying anonymous in public filings "
-                "through discovery."
-            ),
-            facts=("plaintiff_objects_to_public_anonymity",),
-            quote_ids=("ndill.anonymity.plaintiff_position", "ndill.anonymity.no_objection"),
-        ),
-    ]
-
-    favoring = {
-        "ip_may_not_identify_infringer": f.ip_may_not_identify_infringer,
-        "movant_is_defendant_haled_in": f.movant_is_defendant_haled_in,
-        "plaintiff_does_not_object": not f.plaintiff_objects_to_public_anonymity,
-    }
-    if all(favoring.values()):
-        outcome = Outcome.anonymity_granted
-        basis = (
-            "Every consideration the N.D. Ill. relied on to grant John Doe 29's motion is present"
-            + (", and the matter is also of a sensitive and highly personal kind" if f.matter_highly_sensitive else "")
-            + ": the movant may proceed by pseudonym through the close of fact discovery or until further order."
-        )
-        disposition_quotes: tuple[str, ...] = ("ndill.anonymity.granted",)
-    elif not any(favoring.values()) and not f.matter_highly_sensitive:
-        outcome = Outcome.anonymity_denied
-        basis = (
-            "None of the considerations the N.D. Ill. relied on is present, and embarrassment is not enough: "
-            "only the general disfavor of anonymity and the concern about favoring accused infringers remain. "
-            "Motion to proceed anonymously denied."
-        )
-        disposition_quotes = ("ndill.anonymity.disfavored", "ndill.anonymity.embarrassing_not_enough")
-    else:
-        outcome = Outcome.undetermined
-        missing = [name for name, present in favoring.items() if not present]
-        labels = {
-            "ip_may_not_identify_infringer": "doubt that the IP address identifies the downloader",
-            "movant_is_defendant_haled_in": "a defendant haled into court",
-            "plaintiff_does_not_object": "no objection from the plaintiff",
-        }
-        basis = (
-            "The N.D. Ill. weighed its considerations together, without a formula, and granted the motion "
-            "only where all were present; here "
-            + ", ".join(labels[m] for m in missing)
-            + (" is" if len(missing) == 1 else " are")
-            + " missing"
-            + (", though the matter is of a sensitive and highly personal kind" if f.matter_highly_sensitive else "")
-            + ". Whether the balance still favors a pseudonym: "
-            + UNDECIDED
-            + "."
-        )
-        disposition_quotes = ("ndill.anonymity.granted",)
-    reasons.append(
-        Reason(
-            element="Balance of the considerations",
-            met=None if outcome == Outcome.undetermined else outcome == Outcome.anonymity_granted,
-            explanation=basis,
-            facts=(
-                "ip_may_not_identify_infringer",
-                "movant_is_defendant_haled_in",
-                "plaintiff_objects_to_public_anonymity",
-                "matter_highly_sensitive",
-            ),
-            quote_ids=disposition_quotes,
-        )
-    )
-
-    # Scope of relief (n.6): public pseudonym only; never a blanket order hiding the Doe from the plaintiff.
-    if f.seeks_to_withhold_identity_from_plaintiff:
-        scope_text = (
-            "The movant also asks to keep his identity from the plaintiff. The N.D. Ill. said it would not "
-            "put such a blanket protective order in place: the plaintiff is to know who the Doe is so that it "
-            "can investigate its claims. Any pseudonym covers public filings only."
-        )
-    elif outcome == Outcome.anonymity_granted:
-        scope_text = (
-            "The relief covers public filings only: the Doe files by pseudonym and the plaintiff keeps "
-            "calling him by his Doe number, through the close of fact discovery or until further order. "
-            "The plaintiff still learns his identity."
-        )
-    else:
-        scope_text = (
-            "Whatever the result, the relief the N.D. Ill. gave reaches public filings only, for a limited "
-            "time; it does not hide the Doe's identity from the plaintiff."
-        )
-    reasons.append(
-        Reason(
-            element="Scope of relief",
-            met=False if f.seeks_to_withhold_identity_from_plaintiff else None,
-            explanation=scope_text,
-            facts=("seeks_to_withhold_identity_from_plaintiff",),
-            quote_ids=(
-                "ndill.anonymity.not_withheld_from_plaintiff",
-                "ndill.anonymity.reynolds_plaintiff_knows",
-                "ndill.anonymity.file_pseudonymously",
-                "ndill.anonymity.public_filings",
-            ),
-        )
-    )
-
+    """Though anonymity is disfavored and embarrassment is not enough, the IP-address concern, a
+    defendant haled in and the plaintiff's lack of objection together justified a pseudonym in public
+    filings for a time (Malibu Media, N.D. Ill. 2013, Discussion, Part III; scope in n.6)."""
+    factors = [sensitive_matter(f), ip_concern(f), haled_in(f), plaintiff_position(f)]
+    weighed = balance(f, factors)
+    elements = [independent_duty(f), disfavored(f), no_categorical_rule(f), *factors, weighed, scope(f)]
+    # The court weighed considerations together ("Taking all of these factors into account"), so they
+    # are not each necessary: they explain; the one decisive element is the weighing itself.
+    outcome = combine(elements, fails=Outcome.anonymity_denied, passes=Outcome.anonymity_granted)
     if outcome == Outcome.anonymity_granted:
         summary = (
-            "May proceed by pseudonym in public filings through the close of fact discovery or until further "
-            "order; the plaintiff still learns the Doe's identity"
-            + (" (the request to hide it from the plaintiff as well is refused)." if f.seeks_to_withhold_identity_from_plaintiff else ".")
+            "May proceed by pseudonym: the Doe files pseudonymously and public filings use his Doe number, through "
+            "the close of fact discovery or until further order. The court ordered nothing hiding his identity "
+            "from the plaintiff"
+            + ("; the request to hide it from the plaintiff as well is refused." if f.seeks_to_withhold_identity_from_plaintiff
+               else ".")
         )
     elif outcome == Outcome.anonymity_denied:
-        summary = basis
+        summary = ("May not proceed by pseudonym: none of the considerations the court relied on is present, and "
+                   "embarrassment is not enough against the stated disfavor of anonymity.")
     else:
         summary = (
-            "On these facts " + UNDECIDED + ": the N.D. Ill. granted a pseudonym only where every consideration "
-            "it relied on was present, and it gave no rule for weighing them when some are missing."
+            "The court granted a pseudonym where every consideration it relied on was present, and gave no rule "
+            f"for weighing them when some are missing. {UNDECIDED}"
         )
     return Ruling(
         test_id=TEST_ID,
-        court=COURT,
-        citation=CITATION,
         question="May the Doe defendant proceed anonymously, and how far does that protection reach?",
         outcome=outcome,
         summary=summary,
-        reasons=tuple(reasons),
+        reasons=tuple(elements),
     )

@@ -5,39 +5,52 @@ from hypothesis import given, settings, strategies as st
 from course import check, registry
 from course.anonymity import AnonymityFacts, source_facts
 from course.records import quote
-from course.ruling import Outcome
+from course.ruling import UNDECIDED, Basis, Outcome
 
 TEST = "anonymity.ndill_2013"
 RANK = {Outcome.anonymity_denied: 0, Outcome.undetermined: 1, Outcome.anonymity_granted: 2}
-
-
-def by_element(ruling):
-    return {r.element: r for r in ruling.reasons}
 
 
 def test_doe_29_may_proceed_by_pseudonym_for_the_reasons_the_court_gave():
     ruling = registry.decide(TEST, source_facts())
     assert ruling.outcome == Outcome.anonymity_granted
     assert ruling.is_holding
-    r = by_element(ruling)
-    assert r["The IP address may not identify the downloader"].met is True
-    assert r["The IP address may not identify the downloader"].quote_ids == ("ndill.anonymity.ip_concern",)
-    assert r["Defendant haled into court"].met is True
-    assert r["Defendant haled into court"].quote_ids == ("ndill.anonymity.forced_before_court",)
-    assert r["Plaintiff's position on public anonymity"].met is True
-    assert "ndill.anonymity.no_objection" in r["Plaintiff's position on public anonymity"].quote_ids
-    # embarrassment is not a Southern Methodist matter: that factor is NOT met
-    sensitive = r["Sensitive and highly personal matter"]
-    assert sensitive.met is False
+    ip = ruling.element("ndill.anonymity.ip_concern")
+    assert ip.met is True and ip.quote_ids == ("ndill.anonymity.ip_concern",)
+    haled = ruling.element("ndill.anonymity.haled_in")
+    assert haled.met is True and haled.quote_ids == ("ndill.anonymity.forced_before_court",)
+    position = ruling.element("ndill.anonymity.plaintiff_position")
+    assert position.met is True and "ndill.anonymity.no_objection" in position.quote_ids
+    # embarrassment is not a Southern Methodist matter: held, not met
+    sensitive = ruling.element("ndill.anonymity.sensitive_matter")
+    assert sensitive.met is False and sensitive.basis == Basis.held
     assert "ndill.anonymity.embarrassing_not_enough" in sensitive.quote_ids
-    assert r["Balance of the considerations"].met is True
-    assert r["Balance of the considerations"].quote_ids == ("ndill.anonymity.granted",)
-    # scope (n.6): public filings only, for a limited time; identity not hidden from the plaintiff
-    scope = r["Scope of relief"]
+    balance = ruling.element("ndill.anonymity.balance")
+    assert balance.met is True and balance.quote_ids == ("ndill.anonymity.granted",)
+    assert "close of fact discovery" in ruling.summary
+
+
+def test_what_the_court_stated_is_stated_never_not_decided():
+    # Changed (review 3-D): the old output said "not decided by the sources" for the court's independent
+    # duty, the disfavor of anonymity and the rejection of categorical relief, all stated by the court.
+    ruling = registry.decide(TEST, source_facts())
+    for eid in ("ndill.anonymity.independent_duty", "ndill.anonymity.disfavored",
+                "ndill.anonymity.no_categorical_rule"):
+        r = ruling.element(eid)
+        assert r.basis == Basis.stated and r.status == "stated", eid
+
+
+def test_scope_is_what_footnote_6_and_the_conclusion_decide():
+    # Changed (review 3-D, 1-5): scope is decided (held on Doe 29's facts), and the old summary's "the
+    # plaintiff still learns his identity" is gone: the seed reports no disclosure, only that the court
+    # ordered no blanket protective order.
+    ruling = registry.decide(TEST, source_facts())
+    scope = ruling.element("ndill.anonymity.scope")
+    assert scope.met is True and scope.basis == Basis.held
     assert "ndill.anonymity.not_withheld_from_plaintiff" in scope.quote_ids
     assert "ndill.anonymity.public_filings" in scope.quote_ids
-    assert "close of fact discovery" in ruling.summary
-    assert "still learns" in ruling.summary
+    prose = " ".join([ruling.summary] + [r.explanation for r in ruling.reasons]).lower()
+    assert "still learn" not in prose
 
 
 def test_counterfactuals_each_missing_consideration_leaves_the_result_undecided():
@@ -56,20 +69,20 @@ def test_counterfactuals_each_missing_consideration_leaves_the_result_undecided(
 def test_plaintiff_objection_is_not_decided_by_the_sources():
     ruling = registry.decide(TEST, {"plaintiff_objects_to_public_anonymity": True})
     assert ruling.outcome == Outcome.undetermined
-    assert "the sources do not decide this" in ruling.summary
-    assert by_element(ruling)["Balance of the considerations"].met is None
+    assert UNDECIDED in ruling.summary
+    assert ruling.element("ndill.anonymity.balance").met is None
 
 
 def test_request_to_hide_identity_from_plaintiff_is_refused_but_public_pseudonym_granted():
     ruling = registry.decide(TEST, {"seeks_to_withhold_identity_from_plaintiff": True})
-    assert ruling.outcome == Outcome.anonymity_granted
-    scope = by_element(ruling)["Scope of relief"]
+    assert ruling.outcome == Outcome.anonymity_granted and not ruling.is_holding
+    scope = ruling.element("ndill.anonymity.scope")
     assert scope.met is False
     assert "ndill.anonymity.not_withheld_from_plaintiff" in scope.quote_ids
     assert "refused" in ruling.summary
 
 
-def test_nothing_the_court_relied_on_means_denial():
+def test_nothing_the_court_relied_on_means_denial_applied_never_held():
     ruling = registry.decide(
         TEST,
         {
@@ -78,8 +91,8 @@ def test_nothing_the_court_relied_on_means_denial():
             "plaintiff_objects_to_public_anonymity": True,
         },
     )
-    assert ruling.outcome == Outcome.anonymity_denied
-    assert "ndill.anonymity.disfavored" in by_element(ruling)["Balance of the considerations"].quote_ids
+    assert ruling.outcome == Outcome.anonymity_denied and ruling.basis == Basis.applied
+    assert "ndill.anonymity.disfavored" in ruling.element("ndill.anonymity.balance").quote_ids
     # ...but a Southern Methodist matter reopens the question, which the sources leave undecided
     sensitive = registry.decide(
         TEST,
@@ -121,7 +134,7 @@ def test_every_ruling_is_quoted_honestly_and_says_when_the_sources_are_silent(fa
     prose = " ".join([ruling.summary] + [r.explanation for r in ruling.reasons])
     assert check.check_prose(prose, TEST) == []
     if ruling.outcome == Outcome.undetermined:
-        assert "the sources do not decide this" in ruling.summary
+        assert UNDECIDED in ruling.summary
 
 
 @pytest.mark.parametrize(
