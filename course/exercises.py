@@ -10,7 +10,8 @@ Answers, by question type (what :func:`grade` accepts):
 * ``multiple_choice``: the indices of the ticked options (a list of ``int``, in the order shown; may be empty);
 * ``numeric``: a number;
 * ``ordering``: the item texts in the student's order (a list of ``str``, each item once);
-* ``apply_test``: ``{"outcome": "<Outcome value>", "reasons": ["<element>", ...]}``;
+* ``apply_test``: ``{"outcome": "<Outcome value>", "reasons": ["<element id>", ...]}`` (ids as
+  :func:`public` lists them, e.g. ``ndill.joinder.same_time``; the student sees their labels);
 * ``short_answer``: the text, or ``{"text": str, "self_check": [rubric indices] | None}``.
 
 Scoring (``Feedback.score``, 0 to 1):
@@ -27,12 +28,14 @@ Scoring (``Feedback.score``, 0 to 1):
 * short answer: not graded by the machine. ``correct`` is None; ``score`` is the student's
   own self-check (the share of rubric points ticked) if given, else None.
 
-Decisive reasons of a ruling (:func:`decisive_reasons`): the elements whose ``met`` value
-points the same way as the outcome. For an outcome that grants what the test asks
-(joinder proper, discovery granted, factor met, jurisdiction shown, sever, plausible, ...)
-those are the elements met; for one that refuses it (joinder improper, discovery denied,
-not plausible, ...) those not met; when the sources do not decide (or a party only
-argues), those the sources leave open (``met`` None).
+Decisive reasons of a ruling (:func:`decisive_reasons`): the ids of the ruling's decisive
+elements whose ``met`` value points the same way as the outcome. For an outcome that grants
+what the test asks (discovery granted, factor met, sever, ...) or lifts a bar (not precluded)
+those are the elements met; for one that refuses it (joinder improper, discovery denied, not
+plausible, ...) those not met; when the sources do not decide, those the sources leave open.
+Elements that only explain (a stated standard, the remedy, what the court did not reach) are
+never decisive. The key is the engine's ruling, never typed: the feedback shows its basis
+(held, applied, assumed, described).
 """
 from __future__ import annotations
 
@@ -343,7 +346,7 @@ def shown_options(q: "SingleChoice | MultipleChoice") -> list["Option"]:
 
 #: Outcomes that go together: an apply_test question offers the whole family of the test.
 OUTCOME_FAMILIES: tuple[tuple[Outcome, ...], ...] = (
-    (Outcome.joinder_proper, Outcome.joinder_improper, Outcome.joinder_deferred),
+    (Outcome.joinder_proper, Outcome.joinder_improper, Outcome.joinder_deferred, Outcome.not_precluded),
     (Outcome.sever, Outcome.keep_joined),
     (Outcome.discovery_granted, Outcome.discovery_denied),
     (Outcome.factor_met, Outcome.factor_not_met),
@@ -357,7 +360,7 @@ OUTCOME_FAMILIES: tuple[tuple[Outcome, ...], ...] = (
 GRANTING = frozenset({
     Outcome.joinder_proper, Outcome.joinder_deferred, Outcome.sever, Outcome.discovery_granted,
     Outcome.factor_met, Outcome.jurisdiction_shown, Outcome.quash_granted, Outcome.anonymity_granted,
-    Outcome.plausible,
+    Outcome.plausible, Outcome.not_precluded,
 })
 #: Outcomes that refuse it; their decisive reasons are the elements not met.
 REFUSING = frozenset({
@@ -389,7 +392,7 @@ def outcome_choices(test_id: str, ruling: Ruling | None = None) -> list[Outcome]
 
 
 @functools.lru_cache(maxsize=64)
-def _test_elements(test_id: str) -> tuple[str, ...]:
+def _test_elements(test_id: str) -> tuple[tuple[str, str], ...]:
     """Every element a test reports on its source's facts and on each single-fact change of them.
 
     Some tests name an element only for one outcome (N.D. Ill. adds its remedy when joinder
@@ -401,28 +404,29 @@ def _test_elements(test_id: str) -> tuple[str, ...]:
         return ()
     facts = test.source_facts()
     ruling = registry.decide(test_id, facts)
-    seen = list(r.element for r in ruling.reasons)
+    seen = [(r.id, r.element) for r in ruling.reasons]
     for cf in ruling.counterfactuals:
         changed = facts.model_copy(update={cf.fact: cf.to_value, **cf.also})
-        seen += [r.element for r in registry.decide(test_id, changed, counterfactuals=False).reasons]
-    return tuple(_unique(seen))
+        seen += [(r.id, r.element) for r in registry.decide(test_id, changed, counterfactuals=False).reasons]
+    return tuple(dict(seen).items())
 
 
-def reason_choices(q: "ApplyTest", ruling: Ruling | None = None) -> list[str]:
-    """The reasons a student ticks from: the test's elements, then any this ruling adds."""
+def reason_choices(q: "ApplyTest", ruling: Ruling | None = None) -> list[tuple[str, str]]:
+    """The reasons a student ticks from, as (element id, label): the test's elements, then any this
+    ruling adds."""
     ruling = ruling or apply_ruling(q)
-    return _unique(list(_test_elements(q.test_id)) + [r.element for r in ruling.reasons])
+    return list(dict(list(_test_elements(q.test_id)) + [(r.id, r.element) for r in ruling.reasons]).items())
 
 
 def decisive_reasons(ruling: Ruling) -> list[str]:
-    """The elements that decide the ruling (see the module docstring for the rule)."""
+    """The ids of the elements that decide the ruling (see the module docstring for the rule)."""
     if ruling.outcome in GRANTING:
         want: bool | None = True
     elif ruling.outcome in REFUSING:
         want = False
     else:
         want = None
-    return _unique(r.element for r in ruling.reasons if r.met is want)
+    return _unique(r.id for r in ruling.reasons if r.decisive and r.met is want)
 
 
 def _unique(xs) -> list:
@@ -446,9 +450,9 @@ def public(q: Question) -> dict[str, Any]:
     elif isinstance(q, ApplyTest):
         test = registry.get(q.test_id)
         ruling = apply_ruling(q)
-        out["test"] = {"id": test.id, "court": test.court, "title": test.title, "is_holding": test.is_holding}
+        out["test"] = {"id": test.id, "court": test.court, "title": test.title, "kind": test.kind.value}
         out["outcomes"] = [{"value": o.value, "label": OUTCOME_LABELS[o]} for o in outcome_choices(q.test_id, ruling)]
-        out["reasons"] = reason_choices(q, ruling)
+        out["reasons"] = [{"id": i, "label": label} for i, label in reason_choices(q, ruling)]
     return out
 
 
@@ -591,8 +595,8 @@ def grade(q: Question, answer: Any) -> Feedback:
         if not isinstance(reasons, (list, tuple, set)) or any(not isinstance(r, str) for r in reasons):
             raise AnswerError("Tick the reasons by their names.")
         ruling = apply_ruling(q)
-        elements = set(reason_choices(q, ruling))
-        unknown = [r for r in reasons if r not in elements]
+        labels = dict(reason_choices(q, ruling))
+        unknown = [r for r in reasons if r not in labels]
         if unknown:
             raise AnswerError("Tick only reasons from the list offered.")
         decisive = decisive_reasons(ruling)
@@ -602,8 +606,9 @@ def grade(q: Question, answer: Any) -> Feedback:
         correct = outcome_right and reasons_right
         score = 0.5 * outcome_right + 0.5 * _right_minus_wrong(chosen, set(decisive))
         score = 1.0 if correct else round(score, 4)
-        decisive_quotes = [qid for r in ruling.reasons if r.element in decisive for qid in r.quote_ids]
-        expected = f"{ruling.label}. Decisive: " + ("; ".join(decisive) if decisive else "none of the listed reasons")
+        decisive_quotes = [qid for r in ruling.reasons if r.id in decisive for qid in r.quote_ids]
+        expected = (f"{ruling.heading}: {ruling.label}. Decisive: "
+                    + ("; ".join(labels[d] for d in decisive) if decisive else "none of the listed reasons"))
         return Feedback(**base, correct=correct, score=score, headline=_headline(correct, score), expected=expected,
                         quotes=_quote_views(_unique(quotes + decisive_quotes)[:5]),
                         ruling=ruling, chosen_outcome=chosen_outcome.value, decisive=tuple(decisive))

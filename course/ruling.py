@@ -83,6 +83,13 @@ OUTCOME_LABELS: dict[Outcome, str] = {
 }
 
 
+#: Outcomes that favour the plaintiff (the copyright owner); used to colour a ruling, never to decide one.
+FAVOURABLE_TO_PLAINTIFF = frozenset({
+    Outcome.joinder_proper, Outcome.joinder_deferred, Outcome.keep_joined, Outcome.discovery_granted,
+    Outcome.factor_met, Outcome.jurisdiction_shown, Outcome.quash_denied, Outcome.plausible,
+})
+
+
 class Basis(str, Enum):
     """On what footing an element or an outcome stands: the course's small vocabulary.
 

@@ -120,7 +120,8 @@ class QuestionCard:
                   f"<h3>{html.escape(heading)}</h3>{_paras(pub['prompt'])}")
         if pub["type"] == "apply_test":
             t = pub["test"]
-            kind = "" if t["is_holding"] else " (a test the sources describe, not a holding)"
+            kind = {"described": " (a test a source describes, not its own holding)",
+                    "argued": " (a party's argument, not a ruling)"}.get(t["kind"], "")
             prompt += f'<p class="course-ex-note">Test: {html.escape(t["court"])}{html.escape(kind)}: {html.escape(t["title"])}</p>'
         prompt += "</div>"
         self.controls = self._controls(pub)
@@ -159,7 +160,8 @@ class QuestionCard:
         if t == "apply_test":
             self.outcome = W.RadioButtons(options=[(o["label"], o["value"]) for o in pub["outcomes"]], value=None,
                                           description="Outcome:", style=_LABEL, layout=_WIDE)
-            self.reasons = [W.Checkbox(value=False, description=r, indent=False, layout=_WIDE) for r in pub["reasons"]]
+            self.reasons = [W.Checkbox(value=False, description=r["label"], indent=False, layout=_WIDE) for r in pub["reasons"]]
+            self.reason_ids = [r["id"] for r in pub["reasons"]]
             return [self.outcome,
                     W.HTML('<p class="course-ex-note">Which of these reasons decide that outcome? '
                            "Tick every one that does (it may be none).</p>"),
@@ -184,7 +186,8 @@ class QuestionCard:
                 raise ex.AnswerError("Choose an item for every position.")
             return chosen
         if t == "apply_test":
-            return {"outcome": self.outcome.value, "reasons": [b.description for b in self.reasons if b.value]}
+            return {"outcome": self.outcome.value,
+                    "reasons": [i for i, b in zip(self.reason_ids, self.reasons) if b.value]}
         if t == "short_answer":
             return {"text": self.text.value, "self_check": None}
         raise ValueError(t)  # pragma: no cover

@@ -20,6 +20,7 @@ from IPython.display import HTML, display
 from course import registry
 from course.records import quote as _quote
 from course.records import short_name
+from course.ruling import BASIS_LABELS, BASIS_MEANINGS
 
 from .explorer import RulingExplorer
 from .ruling_view import CSS
@@ -30,13 +31,14 @@ def state(test_id: str, facts: dict[str, Any] | None = None) -> None:
     test = registry.get(test_id)
     raw = facts if facts is not None else (test.source_facts() if test.source_facts else test.facts())
     r = registry.decide(test_id, raw, counterfactuals=False)
-    kind = "" if r.is_holding else (" (a party's argument)" if r.outcome.value == "argued" else " (a test described, not held)")
-    print(f"{test.court}{kind} — {test.title}")
+    print(f"{r.heading} — {test.title}")
+    print(f"Basis: {BASIS_LABELS[r.basis]}. {BASIS_MEANINGS[r.basis]}")
     print(f"Outcome: {r.label}")
     print(r.summary)
     for reason in r.reasons:
-        mark = {True: "met", False: "not met", None: "not decided by the sources"}[reason.met]
-        print(f"  - {reason.element}: {mark}")
+        status = "the sources do not decide this" if reason.status == "undetermined" else reason.status
+        basis = "" if reason.status in ("stated", "described", "argued", "not reached") else f" ({BASIS_LABELS[reason.basis]})"
+        print(f"  - {reason.element}: {status}{basis}")
 
 
 def quote(quote_id: str) -> None:

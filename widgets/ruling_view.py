@@ -8,7 +8,8 @@ from __future__ import annotations
 from html import escape
 
 from course.records import short_name
-from course.ruling import Outcome, Ruling
+from course.ruling import fmt_assumptions
+from course.ruling import BASIS_LABELS, BASIS_MEANINGS, FAVOURABLE_TO_PLAINTIFF, Basis, Outcome, Ruling
 
 #: Okabe-Ito colours, each paired with a text label and an icon.
 FAVOURABLE = "#0072B2"  # blue
@@ -16,10 +17,6 @@ UNFAVOURABLE = "#D55E00"  # vermillion
 OPEN = "#6b6b6b"  # grey: the sources do not decide
 ADVOCACY = "#CC79A7"  # reddish purple
 
-_GOOD_FOR_PLAINTIFF = {
-    Outcome.joinder_proper, Outcome.joinder_deferred, Outcome.keep_joined, Outcome.discovery_granted,
-    Outcome.factor_met, Outcome.jurisdiction_shown, Outcome.quash_denied, Outcome.plausible,
-}
 
 CSS = """
 <style>
@@ -32,6 +29,7 @@ CSS = """
 .course-ruling ul{margin:.2em 0 .2em 1.1em;padding:0}
 .course-ruling li{margin:.15em 0}
 .course-ruling .met{font-weight:600}
+.course-ruling .basis{font-size:.92em;margin:.1em 0 .3em 0}
 .course-ruling blockquote{margin:.35em 0 .35em .3em;padding-left:.6em;border-left:3px solid #ccc;font-style:italic}
 .course-ruling cite{font-style:normal;font-size:.85em;color:#333;display:block}
 .course-ruling details summary{cursor:pointer;font-weight:600}
@@ -50,39 +48,55 @@ CSS = """
 def _accent(r: Ruling) -> tuple[str, str]:
     if r.outcome == Outcome.argued:
         return ADVOCACY, "\u2696"  # scales
-    if r.outcome == Outcome.undetermined:
+    if r.outcome in (Outcome.undetermined, Outcome.not_precluded):
         return OPEN, "?"
-    if r.outcome in _GOOD_FOR_PLAINTIFF:
+    if r.outcome in FAVOURABLE_TO_PLAINTIFF:
         return FAVOURABLE, "\u2714"  # check mark
     return UNFAVOURABLE, "\u2716"  # heavy x
 
 
-def _met_label(met: bool | None) -> str:
-    if met is True:
-        return '<span class="met">\u2714 met</span>'
-    if met is False:
-        return '<span class="met">\u2716 not met</span>'
-    return '<span class="met">? not decided by the sources</span>'
+_STATUS_ICON = {"met": "\u2714", "not met": "\u2716", "not reached": "\u2013", "stated": "\u00a7",
+                "described": "\u201d", "argued": "\u2696", "undetermined": "?"}
+
+
+def _status_label(reason) -> str:
+    """'✔ met · held', '– not reached', '§ stated', '? undetermined · applied'."""
+    status = reason.status
+    icon = _STATUS_ICON[status]
+    words = "the sources do not decide this" if status == "undetermined" else status
+    basis = BASIS_LABELS[reason.basis]
+    extra = "" if basis.startswith(status.split()[0]) or status in ("stated", "described", "argued") else f" \u00b7 {basis}"
+    if reason.assumptions:
+        extra += f" ({escape(fmt_assumptions(reason.assumptions))})"
+    return f'<span class="met">{icon} {escape(words)}{extra}</span>'
+
+
+def basis_line(r: Ruling) -> str:
+    """The one line that says on what basis a ruling stands."""
+    return (f'<p class="basis" data-basis="{r.basis.value}"><strong>{escape(BASIS_LABELS[r.basis].capitalize())}.</strong> '
+            f"{escape(r.heading)}. {escape(BASIS_MEANINGS[r.basis])}</p>")
 
 
 def ruling_html(r: Ruling, *, heading: str | None = None, show_quotes: bool = True,
                 show_counterfactuals: bool = True, max_quotes: int = 3) -> str:
     colour, icon = _accent(r)
-    head = escape(heading or f"{r.court}")
+    head = escape(heading or r.heading)
     parts = [
         f'<section class="course-ruling" style="--accent:{colour}" data-test-id="{escape(r.test_id)}" '
-        f'data-outcome="{escape(r.outcome.value)}" aria-label="{head}">',
+        f'data-outcome="{escape(r.outcome.value)}" data-basis="{r.basis.value}" aria-label="{head}">',
         f"<h3>{head}</h3>",
     ]
-    if r.outcome == Outcome.argued:
+    if r.basis == Basis.argued:
         parts.append('<span class="banner">A party\u2019s argument, not a ruling</span>')
-    elif not r.is_holding:
-        parts.append('<span class="banner">A test this court describes, not its own holding</span>')
+    elif r.basis == Basis.described:
+        parts.append('<span class="banner">A test a source describes, not that source\u2019s own holding</span>')
+    parts.append(basis_line(r))
     parts.append(f'<p class="outcome"><span aria-hidden="true">{icon}</span> {escape(r.label)}</p>')
     parts.append(f"<p>{escape(r.summary)}</p>")
     parts.append("<details open><summary>Why</summary><ul>")
     for reason in r.reasons:
-        parts.append(f"<li><strong>{escape(reason.element)}</strong> ({_met_label(reason.met)}): "
+        parts.append(f'<li data-element="{escape(reason.id)}"><strong>{escape(reason.element)}</strong> ({_status_label(reason)}): '
+                     
                      f"{escape(reason.explanation)}</li>")
     parts.append("</ul></details>")
     if show_quotes and r.quotes:
@@ -109,11 +123,11 @@ def summary_table_html(rulings: list[tuple[str, Ruling]]) -> str:
     """A plain table of several courts' outcomes: the text equivalent of a side-by-side view."""
     rows = "".join(
         f"<tr><th scope=\"row\">{escape(name)}</th><td>{escape(r.label)}</td>"
-        f"<td>{'holding' if r.is_holding else ('argument' if r.outcome == Outcome.argued else 'described test')}</td></tr>"
+        f"<td>{escape(BASIS_LABELS[r.basis])}</td></tr>"
         for name, r in rulings
     )
     return (
         '<table class="course-summary-table"><caption>Outcome under each test</caption>'
-        "<thead><tr><th scope=\"col\">Test</th><th scope=\"col\">Outcome</th><th scope=\"col\">Kind</th></tr></thead>"
+        "<thead><tr><th scope=\"col\">Test</th><th scope=\"col\">Outcome</th><th scope=\"col\">Basis</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
