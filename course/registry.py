@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -113,8 +114,19 @@ class LegalTest:
 _REGISTRY: dict[str, LegalTest] = {}
 
 
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        return isinstance(a, (int, float)) and isinstance(b, (int, float)) and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    return a == b
+
+
 def _on_source_facts(test: LegalTest, facts: Facts) -> bool:
-    return test.source_facts is not None and facts == test.source_facts()
+    """Whether ``facts`` are the deciding court's own (figures equal to the court's to within rounding:
+    399.8 hours typed in is Doe 29 to Doe 38's gap)."""
+    if test.source_facts is None:
+        return False
+    own, given = test.source_facts().model_dump(), facts.model_dump()
+    return own.keys() == given.keys() and all(_same(own[k], given[k]) for k in own)
 
 
 def finalize(test: LegalTest, facts: Facts, ruling: Ruling) -> Ruling:

@@ -189,19 +189,22 @@ def test_ordering_pairs(bank):
 
 
 def test_apply_test_uses_the_engine(bank):
-    q = _q(bank, "orientation.same_time_preview")
+    from course.ruling import Basis
+
+    q = _q(bank, "malibu_ndill.apply_source")
     ruling = ex.apply_ruling(q)
     decisive = ex.decisive_reasons(ruling)
-    assert ruling.outcome.value == "joinder_proper"
-    assert "Same swarm at roughly the same time" in decisive
-    fb = ex.grade(q, {"outcome": "joinder_proper", "reasons": decisive})
+    assert ruling.outcome.value == "joinder_improper" and ruling.basis == Basis.held
+    assert decisive == ["ndill.joinder.same_time"]
+    fb = ex.grade(q, {"outcome": "joinder_improper", "reasons": decisive})
     assert fb.correct and fb.score == 1 and fb.ruling == ruling and fb.decisive == tuple(decisive)
-    only_outcome = ex.grade(q, {"outcome": "joinder_proper", "reasons": []})
+    assert fb.expected.startswith("N.D. Ill. (Lee, J.) held: Joinder improper")  # the key says its basis
+    only_outcome = ex.grade(q, {"outcome": "joinder_improper", "reasons": []})
     assert not only_outcome.correct and only_outcome.score == 0.5
-    wrong = ex.grade(q, {"outcome": "joinder_improper", "reasons": decisive})
+    wrong = ex.grade(q, {"outcome": "joinder_proper", "reasons": decisive})
     assert not wrong.correct and wrong.score == 0.5
     with pytest.raises(ex.AnswerError):
-        ex.grade(q, {"outcome": "joinder_proper", "reasons": ["not a reason"]})
+        ex.grade(q, {"outcome": "joinder_improper", "reasons": ["not a reason"]})
     with pytest.raises(ex.AnswerError):
         ex.grade(q, {"reasons": []})
 
@@ -210,11 +213,16 @@ def test_decisive_reasons_follow_the_outcome():
     from course import registry
 
     ndill = registry.decide("joinder.ndill_2013", registry.get("joinder.ndill_2013").source_facts(), counterfactuals=False)
-    assert ex.decisive_reasons(ndill) == ["Same swarm at roughly the same time"]  # improper: the element not met
+    assert ex.decisive_reasons(ndill) == ["ndill.joinder.same_time"]  # improper: the element not met
     rule21 = registry.decide("joinder.rule21_discretion", registry.get("joinder.rule21_discretion").source_facts(),
                              counterfactuals=False)
     assert rule21.outcome.value == "sever"
-    assert ex.decisive_reasons(rule21) == [r.element for r in rule21.reasons if r.met]  # sever: the factors met
+    # sever: the decisive elements met; the court's stated concerns explain, they do not decide
+    assert ex.decisive_reasons(rule21) == ["ndill.rule21.does_count", "ndill.rule21.filing_fees"]
+    lifted = registry.decide("joinder.ndill_2013", {"swarm_link": "same_swarm", "same_time_alleged": True,
+                                                    "gap_hours": 0.5}, counterfactuals=False)
+    assert lifted.outcome.value == "not_precluded"
+    assert ex.decisive_reasons(lifted) == ["ndill.joinder.same_swarm", "ndill.joinder.same_time"]
 
 
 def test_short_answer_self_check(bank):
@@ -259,12 +267,12 @@ def test_public_view_of_every_bank_question_leaks_nothing(bank):
 
 
 def test_public_apply_test_offers_outcomes_and_reasons(bank):
-    q = bank.question("orientation.same_time_preview")
+    q = bank.question("malibu_ndill.apply_source")
     pub = ex.public(q)
     values = [o["value"] for o in pub["outcomes"]]
-    assert "joinder_proper" in values and "joinder_improper" in values and "undetermined" in values
-    # every element of the ruling is offered, among the test's others
-    assert set(r.element for r in ex.apply_ruling(q).reasons) <= set(pub["reasons"])
+    assert {"joinder_proper", "joinder_improper", "not_precluded", "undetermined"} <= set(values)
+    # every element of the ruling is offered by id and label, among the test's others
+    assert {(r.id, r.element) for r in ex.apply_ruling(q).reasons} <= {(r["id"], r["label"]) for r in pub["reasons"]}
 
 
 _text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=12, max_size=40).filter(
