@@ -28,9 +28,11 @@ from .records import DATA_DIR, Quote, load_quotes
 
 REPO = DATA_DIR.parent
 
-#: “…” or "…" spans of at least three words; a citation like (001, p. 9:17-18) may follow.
+#: “…” or "…" spans of at least three words; a citation like (001, p. 9:17-18) may follow, and it may
+#: name the case first for the reader: (*Hard Drive* (N.D. Cal. 2012), 001, p. 9:17-18).
 QUOTED_SPAN = re.compile(
-    r"(?:“([^”]{3,}?)”|\"([^\"\n]{3,}?)\")(?:\s*\((00[0-4]),\s*((?:[^()]|\((?:[^()]|\([^()]*\))*\))+)\))?"
+    r"(?:“([^”]{3,}?)”|\"([^\"\n]{3,}?)\")"
+    r"(?:\s*\((?:[^()]*?(?:\([^()]*\))?[^()]*?,\s*)?(00[0-4]),\s*((?:[^()]|\((?:[^()]|\([^()]*\))*\))+)\))?"
 )
 
 

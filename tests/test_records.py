@@ -431,6 +431,16 @@ def test_a_correct_span_with_a_citation_passes_in_prose():
     assert len(check.check_prose(f"“{span}” (002, {pin})", "test")) == 1
 
 
+def test_a_citation_that_names_the_case_first_is_still_checked_at_its_pinpoint():
+    span = "This court finds plaintiff’s probability argument illogical for two reasons"
+    assert check.check_prose(f"“{span}” (*Hard Drive* (N.D. Cal. 2012), 001, p. 10:16-17)", "test") == []
+    assert check.check_prose(f"“{span}” (*Hard Drive*, N.D. Cal. 2012, 001, p. 10:16-17)", "test") == []
+    wrong_pin = check.check_prose(f"“{span}” (*Hard Drive* (N.D. Cal. 2012), 001, p. 10:17-18)", "test")
+    assert len(wrong_pin) == 1 and "should be 'p. 10:16-17'" in wrong_pin[0].reason
+    wrong_seed = check.check_prose(f"“{span}” (*Malibu Media* (N.D. Ill. 2013), 002, Discussion)", "test")
+    assert len(wrong_seed) == 1 and "not found verbatim in seed 002" in wrong_seed[0].reason
+
+
 # --- the margin line numbers of 001 ---------------------------------------------------
 
 
