@@ -6,10 +6,15 @@ No. 328's Motion to Sever and Quash or Modify Subpoena (served Apr. 19, 2012) (s
 Seed 000 is advocacy. The motion asks the court to sever Does 2-351 (Rule 21), to quash the
 subpoena to Verizon (Rule 45) and, in the alternative, to enter a protective order against
 public disclosure (Rule 26(c)). The seeds do not report how the S.D. Tex. ruled on it. So this
-"test" never decides anything: its outcome is always ``Outcome.argued`` and ``is_holding`` is
-False. What it adds is the *reception* of each argument: how the courts whose decisions are in
-the seeds (N.D. Cal. 2012, N.D. Ill. 2013, D. Conn. 2020, D. Haw. 2020) treated the same
-argument, each with that court's own words.
+"test" never decides anything: its case record is a motion, so the registry marks every element
+and the outcome ``argued``, the outcome is always ``Outcome.argued``, and every other outcome is
+in ``never``. What it adds is the *reception* of each argument: how the courts whose decisions
+are in the seeds (N.D. Cal. 2012, N.D. Ill. 2013, D. Conn. 2020, D. Haw. 2020) treated a similar
+argument in their own cases, each with that court's own words (a related result, never a
+ruling on this motion).
+
+The motion's own citations are not always right; the quote records note it where they quote the
+paragraph (data/quotes/motion.yaml), and :data:`CITATION_NOTES` lists them for the lesson.
 
 :func:`arguments` and :func:`relief` return the records for the lesson widget.
 """
@@ -23,11 +28,6 @@ from .registry import legal_test
 from .ruling import Facts, Outcome, Reason, Ruling
 
 TEST_ID = "motion.sdtex_doe328_2012"
-COURT = "S.D. Tex. (motion by John Doe 328; no ruling in the seeds)"
-CITATION = (
-    "West Coast Productions, Inc. v. Does 1-351, No. 4:12-cv-00504 (S.D. Tex.), Defendant J. Doe No. 328's "
-    "Motion to Sever and Quash or Modify Subpoena (served Apr. 19, 2012)"
-)
 NOT_A_RULING = (
     "This is a party's argument, not a ruling: the seeds do not report how the S.D. Tex. ruled on Doe 328's motion."
 )
@@ -73,6 +73,16 @@ class MotionPoint(BaseModel):
     receptions: tuple[Reception, ...] = ()
 
 
+#: Quotes of the motion whose records note a citation error in the motion itself (¶ 23 attributes
+#: words to Io Group but cites Pacific Century; ¶ 19 gives one suit the 254 Does of four; ¶ 31's
+#: Boy Racer caption and severed Does do not match).
+CITATION_ERRORS = (
+    "sdtex.motion.io_group_pacific_century",
+    "sdtex.motion.umg_254_defendants",
+    "sdtex.motion.boy_racer_1_71",
+)
+
+
 def _r(seed: str, treatment: Treatment, note: str, *quote_ids: str) -> Reception:
     return Reception(court=COURTS[seed], seed=seed, treatment=treatment, quote_ids=quote_ids, note=note)  # type: ignore[arg-type]
 
@@ -83,28 +93,36 @@ _ARGUMENTS: tuple[MotionPoint, ...] = (
         kind="argument",
         title="Improper joinder",
         rule="Fed. R. Civ. P. 20(a)(2)",
-        paragraphs="¶¶ 15-24, 30-34, 39",
+        paragraphs="¶¶ 15-24, 30-34, 39, 42",
         summary=(
-            "The 351 Does did not take part in one transaction or a series of closely related ones: doing the "
-            "same kind of wrong in the same way does not link them, and the plaintiff's records show no Doe "
-            "dealing with another."
+            "The 351 Does did not take part in one transaction or a series of closely related ones. Only the "
+            "car-thief analogy (¶ 17) is categorical: doing the same kind of wrong does not link them. Elsewhere "
+            "the argument turns on timing (¶ 23: the same car on two different nights) and on the plaintiff's "
+            "records showing no Doe dealing with another (¶¶ 39, 42), which implies that joinder could be shown "
+            "by interaction. Some of its citations are wrong (noted on the quotes)."
         ),
         quote_ids=(
             "sdtex.motion.rule20_single_transaction",
             "sdtex.motion.car_thieves",
             "sdtex.motion.laface_same_violation",
+            "sdtex.motion.two_different_nights",
             "sdtex.motion.no_interaction_shown",
+            "sdtex.motion.relief_sever_2_351",
+            # the motion's own citation errors, noted on each quote record
+            *CITATION_ERRORS,
         ),
         receptions=(
             _r("001", "accepted",
-               "Held that presence in the same swarm, at different times, does not show concerted activity, and "
-               "severed Does 2-90.",
+               "Held that presence in the same swarm, at completely different times, does not show concerted "
+               "activity, so joinder was improper under Rule 20; it dropped Does 2-90 under Rule 21 (misjoinder is "
+               "not a ground for dismissing an action).",
                "ndcal.joinder.same_swarm_insufficient", "ndcal.joinder.completely_different_times",
                "ndcal.reception.does_severed"),
             _r("002", "accepted",
-               "Severed the Does, but on a narrower ground than the motion: joinder fails where the plaintiff does "
-               "not allege that the Does were in the same swarm at roughly the same time, which leaves room for "
-               "joinder where that is alleged.",
+               "Severed the Does, but on a narrower ground than the motion's categorical one: joinder is precluded "
+               "where the plaintiff does not allege that the Does were in the same swarm at roughly the same time. "
+               "It stated that as a bar (necessary, not sufficient) and did not say joinder is proper where that is "
+               "alleged.",
                "ndill.reception.same_swarm_same_time", "ndill.joinder.severance_appropriate"),
         ),
     ),
@@ -181,9 +199,11 @@ _ARGUMENTS: tuple[MotionPoint, ...] = (
                "weighed it only in favor of letting the Doe proceed by pseudonym; it did not quash the subpoena.",
                "ndill.anonymity.ip_concern"),
             _r("003", "accepted",
-               "In a later posture (default judgment), held that subscriber status alone makes it merely possible, "
-               "not plausible, that the subscriber infringed.",
-               "dconn.subscriber.possible_not_plausible", "dconn.subscriber.telephone_bill"),
+               "In a later posture (default judgment), held that Malibu Media had not alleged plausible grounds for "
+               "relief where it alleged nothing beyond the defendant's subscriber status, following what it called "
+               "a growing weight of authority that status alone merely makes infringement by the subscriber "
+               "possible, not plausible.",
+               "dconn.subscriber.no_facts_beyond_status", "case.dconn.growing_weight", "dconn.subscriber.telephone_bill"),
         ),
     ),
     MotionPoint(
@@ -306,8 +326,10 @@ _RELIEF: tuple[MotionPoint, ...] = (
         receptions=(
             _r("002", "related",
                "Let the remaining Doe file by pseudonym, and required public filings to use his Doe number, through "
-               "the close of fact discovery; the plaintiff still learned his identity.",
-               "ndill.anonymity.granted", "ndill.anonymity.public_filings"),
+               "the close of fact discovery or further order; it declined any blanket order keeping his identity "
+               "from the plaintiff.",
+               "ndill.anonymity.granted", "ndill.anonymity.public_filings",
+               "ndill.anonymity.not_withheld_from_plaintiff"),
         ),
     ),
 )
@@ -386,41 +408,50 @@ def _explain(point: MotionPoint) -> str:
     return head + elsewhere + " The seeds do not report how the S.D. Tex. ruled on it."
 
 
+def argument(point: MotionPoint) -> Reason:
+    """One argument of the motion, as an element with a stable id (``sdtex.motion.<key>``)."""
+    return Reason(
+        id=f"sdtex.motion.{point.key}",
+        element=f"Argument: {point.title}",
+        met=None,
+        decisive=False,
+        explanation=_explain(point),
+        facts=(point.key,),
+        quote_ids=point.quote_ids,
+    )
+
+
+def request(point: MotionPoint) -> Reason:
+    """One request for relief (``sdtex.motion.relief.<key>``)."""
+    return Reason(
+        id=f"sdtex.motion.relief.{point.key}",
+        element=f"Relief requested: {point.title}",
+        met=None,
+        decisive=False,
+        explanation=_explain(point),
+        quote_ids=point.quote_ids,
+    )
+
+
 @legal_test(
     id=TEST_ID,
-    court="S.D. Tex.",
-    citation=CITATION,
+    case="west_coast_motion_sdtex_2012",
+    pinpoint="¶¶ 1-42 and prayer for relief",
     issue="motion",
     title="Doe 328's motion to sever and quash (a party's arguments, not a ruling)",
     facts=MotionFacts,
-    is_holding=False,
     source_facts=source_facts,
+    never=tuple(o for o in Outcome if o != Outcome.argued),
 )
 def sdtex_doe328_motion(f: MotionFacts) -> Ruling:
     """Doe 328 argues that the 351 Does are misjoined and the subpoena to Verizon must be quashed, or
     else that a protective order should bar public disclosure: advocacy, not a ruling (S.D. Tex. motion,
     ¶¶ 15-42 and prayer for relief); the seeds do not report how the court ruled.
     """
-    reasons: list[Reason] = []
-    for point in arguments(f):
-        reasons.append(
-            Reason(
-                element=f"Argument: {point.title}",
-                met=None,  # a party argues; only a court could find it met, and the seeds report no ruling
-                explanation=_explain(point),
-                facts=(point.key,),
-                quote_ids=point.quote_ids,
-            )
-        )
-    for point in relief():
-        reasons.append(
-            Reason(
-                element=f"Relief requested: {point.title}",
-                met=None,
-                explanation=_explain(point),
-                quote_ids=point.quote_ids,
-            )
-        )
+    # A motion has no elements to combine: each argument and each request is shown, none is met or
+    # unmet (only a court could find that, and the seeds report no ruling), and the outcome is always
+    # `argued`. The registry marks every element `argued` because the case record is a motion.
+    reasons = [argument(point) for point in arguments(f)] + [request(point) for point in relief()]
     chosen = [a.title for a in arguments(f)]
     summary = (
         NOT_A_RULING
@@ -430,13 +461,10 @@ def sdtex_doe328_motion(f: MotionFacts) -> Ruling:
     )
     return Ruling(
         test_id=TEST_ID,
-        court=COURT,
-        citation=CITATION,
         question="What does Doe 328 argue, what does he ask for, and how did other courts treat those arguments?",
         outcome=Outcome.argued,
         summary=summary,
         reasons=tuple(reasons),
         counterfactuals=(),
-        is_holding=False,
         note=NOT_A_RULING,
     )

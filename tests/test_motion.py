@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 from course import check, registry
 from course.motion import MotionFacts, arguments, relief, source_facts
 from course.records import Speaker, quote
-from course.ruling import Outcome
+from course.ruling import Basis, Outcome
 
 TEST = "motion.sdtex_doe328_2012"
 ADVOCACY = {Speaker.movant, Speaker.movant_quoting}
@@ -28,9 +28,46 @@ def test_the_motion_argues_and_never_rules():
     assert ruling.quote_ids
     for q in ruling.quotes:
         assert q.seed == "000" and q.speaker in ADVOCACY, q.id
+    assert ruling.basis == Basis.argued
     for r in ruling.reasons:
         assert r.met is None  # a party's argument is neither met nor unmet: no court ruled on it
+        assert r.basis == Basis.argued and r.status == "argued" and r.id.startswith("sdtex.motion.")
         assert "do not report how the S.D. Tex. ruled" in r.explanation
+
+
+def test_every_outcome_but_argued_is_one_the_motion_can_never_give():
+    never = set(registry.get(TEST).never)
+    assert never == set(Outcome) - {Outcome.argued}
+
+
+def test_the_joinder_argument_is_categorical_only_in_paragraph_17():
+    # Changed (review 1-1): only ¶ 17's car-thief analogy is categorical; ¶ 23 turns on timing and ¶¶ 39, 42
+    # imply that joinder could be shown by interaction.
+    point = next(a for a in arguments() if a.key == "improper_joinder")
+    assert "¶ 17" in point.summary and "¶ 23" in point.summary and "¶¶ 39, 42" in point.summary
+    assert {"sdtex.motion.car_thieves", "sdtex.motion.two_different_nights",
+            "sdtex.motion.no_interaction_shown"} <= set(point.quote_ids)
+    # N.D. Ill.'s rule is a bar: the reception must not say joinder is proper where same-time is alleged
+    assert "did not say joinder is proper" in reception("improper_joinder", "002").note
+
+
+def test_the_motions_own_citation_errors_are_noted_on_its_quotes():
+    from course.motion import CITATION_ERRORS
+
+    assert len(CITATION_ERRORS) == 3
+    for qid in CITATION_ERRORS:
+        q = quote(qid)
+        assert q.seed == "000" and q.note, qid
+    assert "Pacific Century" in quote("sdtex.motion.io_group_pacific_century").note
+    # ¶ 36 names VPR; ¶ 29 gives no district ("another Bit Torrent case in Illinois")
+    assert "C.D. Ill." not in (quote("sdtex.motion.vpr_not_infringers").quoting or "")
+
+
+def test_no_reception_claims_the_plaintiff_learned_the_does_identity():
+    # Changed (review 1-5): the sources report no disclosure to the plaintiff.
+    for point in arguments() + relief():
+        for rec in point.receptions:
+            assert "still learn" not in rec.note
 
 
 def test_every_argument_and_the_relief_asked_are_shown_with_their_receptions():
@@ -77,8 +114,13 @@ def test_how_the_other_courts_treated_the_arguments():
     assert reception("improper_joinder", "002").treatment == "accepted"
     assert reception("discretionary_severance", "002").treatment == "accepted"
     assert reception("filing_fee_savings", "002").treatment == "accepted"
-    # D. Conn. and N.D. Ill. share the concern that an IP address is not a person
-    assert "dconn.subscriber.possible_not_plausible" in reception("ip_addresses_not_people", "003").quote_ids
+    # D. Conn. and N.D. Ill. share the concern that an IP address is not a person. Changed (review 1-3):
+    # D. Conn.'s reception leads with its own holding; "merely makes it possible—rather than plausible" is its
+    # description of other courts, quoted with the words that say so.
+    dconn = reception("ip_addresses_not_people", "003")
+    assert dconn.quote_ids[0] == "dconn.subscriber.no_facts_beyond_status"
+    assert "case.dconn.growing_weight" in dconn.quote_ids
+    assert "growing weight of authority" in dconn.note
     assert "ndill.anonymity.ip_concern" in reception("ip_addresses_not_people", "002").quote_ids
     # N.D. Cal.: geolocation reliable only as to the country
     geo = reception("no_forum_contacts", "001")
