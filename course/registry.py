@@ -52,6 +52,7 @@ class LegalTest:
     described_in: str | None = None  # the source's case record, for a test a source only describes
     described_at: str | None = None  # the pinpoint in that source
     never: tuple[Outcome, ...] = ()  # outcomes the rule cannot give: a bar's favourable outcome
+    short: str | None = None  # what distinguishes it from the same decision's other tests, e.g. 'Rule 21' 
     legacy: tuple[str, str, bool] | None = None  # TRANSITIONAL: (court, citation, is_holding) of a test not yet converted
 
     @property
@@ -80,6 +81,17 @@ class LegalTest:
         return label
 
     @property
+    def label(self) -> str:
+        """A short name for a side-by-side view: 'Malibu Media v. Does (N.D. Ill. 2013)',
+        'Voltage Pictures v. Does 1-31 (S.D. Ga. 2013), as N.D. Ill. describes it'."""
+        if self.legacy:
+            return self.legacy[0]
+        name = self.record.short_name + (f": {self.short}" if self.short else "")
+        if self.described_in:
+            return f"{name}, as {CASES()[self.described_in].court_label.split(' (')[0]} describes it"
+        return name
+
+    @property
     def citation(self) -> str:
         if self.legacy:
             return self.legacy[1]
@@ -101,6 +113,7 @@ class LegalTest:
         return {
             "id": self.id,
             "title": self.title,
+            "label": self.label,
             "court": self.court,
             "citation": self.citation,
             "case": self.case,
@@ -178,7 +191,7 @@ def finalize(test: LegalTest, facts: Facts, ruling: Ruling) -> Ruling:
 
 def legal_test(*, id: str, issue: str, title: str, facts: type[Facts], case: str = "", pinpoint: str = "",
                source_facts: Callable[[], Facts] | None = None, described_in: str | None = None,
-               described_at: str | None = None, never: tuple[Outcome, ...] = (),
+               described_at: str | None = None, never: tuple[Outcome, ...] = (), short: str | None = None,
                court: str | None = None, citation: str | None = None, is_holding: bool = True):
     """Register a rule function. The function returned is the one every caller uses: each call
     is finalized (court and citation from data, basis derived).
@@ -198,7 +211,7 @@ def legal_test(*, id: str, issue: str, title: str, facts: type[Facts], case: str
 
         _REGISTRY[id] = LegalTest(id=id, case=case, pinpoint=pinpoint, issue=issue, title=title, facts=facts,
                                   fn=run, source_facts=source_facts, described_in=described_in,
-                                  described_at=described_at, never=tuple(never),
+                                  described_at=described_at, never=tuple(never), short=short,
                                   legacy=(court, citation or "", is_holding) if court else None)
         return run
 

@@ -32,10 +32,12 @@ def test_explorer_shows_the_engine_ruling_and_follows_a_control():
     e = RulingExplorer("quash.ndill_2013")
     assert e.ruling.outcome == Outcome.quash_denied
     assert 'data-outcome="quash_denied"' in e.output.value
+    assert 'data-basis="held"' in e.output.value  # the court's own facts: its holding
     e.form.controls["other_privileged_matter"].value = True
-    expected = registry.decide("quash.ndill_2013", {"other_privileged_matter": True})
-    assert e.ruling.outcome == expected.outcome == Outcome.quash_granted
-    assert 'data-outcome="quash_granted"' in e.output.value
+    expected = registry.decide("quash.ndill_2013", {**e.form.value(), "other_privileged_matter": True})
+    # N.D. Ill. only assumed standing; on new facts it cannot grant the motion (review 3-B)
+    assert e.ruling.outcome == expected.outcome != Outcome.quash_granted
+    assert f'data-outcome="{expected.outcome.value}"' in e.output.value and 'data-basis="applied"' in e.output.value
     e.reset.click()
     assert e.ruling.outcome == Outcome.quash_denied
 
@@ -58,7 +60,8 @@ def test_swarm_explorer_moving_doe_38_to_doe_29_changes_the_nd_ill_ruling():
     assert e.rulings["joinder.ndill_2013"].outcome == Outcome.undetermined  # same time still not alleged
     e.allegations["same_swarm_alleged"].value = True
     e.allegations["same_time_alleged"].value = True
-    assert e.rulings["joinder.ndill_2013"].outcome == Outcome.joinder_proper
+    # the bar is lifted on the assumed stay; N.D. Ill. never said joinder is then proper
+    assert e.rulings["joinder.ndill_2013"].outcome == Outcome.not_precluded
     assert "Illustrative data" in e.banner.value
 
 
@@ -107,7 +110,7 @@ def test_joinder_compare_follows_the_scenario():
     assert e.rulings["joinder.ndill_2013"].outcome == Outcome.joinder_improper
     e.form.controls["same_time_alleged"].value = True
     e.form.controls["gap_hours"].value = 0.5
-    assert e.rulings["joinder.ndill_2013"].outcome == Outcome.joinder_proper
+    assert e.rulings["joinder.ndill_2013"].outcome == Outcome.not_precluded
     assert "Outcome under each test" in e.table.value
 
 

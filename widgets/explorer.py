@@ -74,12 +74,11 @@ class CompareExplorer:
     """
 
     def __init__(self, scenario_model: type[Facts], initial: Facts,
-                 to_facts: Callable[[Facts], dict[str, Facts]], *, headings: dict[str, str] | None = None,
+                 to_facts: Callable[[Facts], dict[str, Facts]], *,
                  fields: list[str] | None = None, overrides: dict[str, dict[str, Any]] | None = None,
                  notes: Callable[[Facts], list[str]] | None = None):
         self.to_facts = to_facts
         self.notes = notes
-        self.headings = headings or {}
         self.form = FactsForm(scenario_model, initial, fields=fields, overrides=overrides)
         self.table = W.HTML()
         self.cards = W.HTML()
@@ -99,7 +98,7 @@ class CompareExplorer:
         try:
             scenario = self.form.model.model_validate(self.form.value())
             self.rulings = {tid: registry.decide(tid, f) for tid, f in self.to_facts(scenario).items()}
-            named = [(self.headings.get(t, registry.get(t).court), r) for t, r in self.rulings.items()]
+            named = [(registry.get(t).label, r) for t, r in self.rulings.items()]
             notes = self.notes(scenario) if self.notes else []
             self.table.value = summary_table_html(named) + "".join(
                 f'<p class="course-note">{escape(n)}</p>' for n in notes)

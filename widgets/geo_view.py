@@ -13,6 +13,7 @@ import ipywidgets as W
 
 from course import exhibit_facts as ef
 from course import geolocation as geo
+from course import registry
 
 from .explorer import FRIENDLY
 from .a11y import labeller
@@ -24,11 +25,6 @@ FORUMS = {
     "California": geo.Forum("California", country=("US", "United States"), region=("California", "CA"), whole_region=True),
     "Illinois": geo.Forum("Illinois", country=("US", "United States"), region=("Illinois", "IL"), whole_region=True),
     "Hawaii": geo.Forum("Hawaii", country=("US", "United States"), region=("Hawaii", "HI"), whole_region=True),
-}
-HEADINGS = {
-    "jurisdiction.geolocation_residence_ndcal_2012": "N.D. Cal. 2012: residence in the forum state",
-    "jurisdiction.geolocation_particularity_sdcal": "S.D. Cal., as D. Haw. describes it: particularity",
-    "discovery.dhaw_2020_particularity": "D. Haw. 2020: particularity (good cause, factor 1)",
 }
 _WIDE = W.Layout(width="100%", max_width="46em")
 _STYLE = {"description_width": "45%"}
@@ -85,8 +81,8 @@ class GeolocationExplorer:
                 f"Probability that all {n} are: between {e.p_all_in_forum_low:.2g} and {e.p_all_in_forum_high:.2g} "
                 "(treating Does as independent, an assumption).</p></div>"
             )
-            self.table.value = summary_table_html([(HEADINGS[t], r) for t, r in v.rulings.items()])
-            self.cards.value = "".join(ruling_html(r, heading=HEADINGS[t], max_quotes=1) for t, r in v.rulings.items())
+            self.table.value = summary_table_html([(registry.get(t).label, r) for t, r in v.rulings.items()])
+            self.cards.value = "".join(ruling_html(r, heading=registry.get(t).label, max_quotes=1) for t, r in v.rulings.items())
         except Exception:
             log.exception("geolocation explorer update failed")
             self.result.value = FRIENDLY

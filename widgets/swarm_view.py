@@ -23,6 +23,7 @@ import traitlets
 from course import exhibit_facts as ef
 from course import swarm
 from course.exhibit import ExhibitError, ExhibitLoad, parse_exhibit_bytes
+from course import registry
 
 from .explorer import FRIENDLY
 from .a11y import labeller
@@ -31,13 +32,6 @@ from .ruling_view import CSS, ruling_html, summary_table_html
 
 log = logging.getLogger(__name__)
 
-HEADINGS = {
-    "joinder.ndcal_2012": "N.D. Cal. 2012 (Hard Drive)",
-    "joinder.ndill_2013": "N.D. Ill. 2013 (same swarm, same time)",
-    "joinder.voltage_two_part": "Voltage Pictures, as N.D. Ill. describes it",
-    "joinder.call_of_the_wild_permissive": "Call of the Wild, as N.D. Cal. describes it",
-    "joinder.rule21_discretion": "Rule 21 discretion (N.D. Ill. 2013)",
-}
 MAX_DRAWN = 300  # Does drawn on the chart; the text summary covers all of them
 _WIDE = W.Layout(width="100%", max_width="46em")
 _STYLE = {"description_width": "initial"}
@@ -234,9 +228,9 @@ class SwarmTimingExplorer:
             analysis = swarm.analyse(frame, assumptions)
             self.banner.value = self._banner(load)
             self.summary.value = self._summary_html(analysis)
-            named = [(HEADINGS[t], r) for t, r in self.rulings.items()]
+            named = [(registry.get(t).label, r) for t, r in self.rulings.items()]
             self.table.value = summary_table_html(named)
-            self.cards.value = "".join(ruling_html(r, heading=HEADINGS[t], max_quotes=1) for t, r in self.rulings.items())
+            self.cards.value = "".join(ruling_html(r, heading=registry.get(t).label, max_quotes=1) for t, r in self.rulings.items())
             self._drawn_from = (frame, assumptions)
             if self._chart and self._chart_shown:
                 self._draw(frame, assumptions)

@@ -290,6 +290,7 @@ def remedy() -> Reason:
     facts=SameTimeJoinderFacts,
     source_facts=ndill_source_facts,
     never=(Outcome.joinder_proper,),
+    short="Rule 20 (same swarm, same time)",
 )
 def ndill_same_swarm_same_time(f: SameTimeJoinderFacts) -> Ruling:
     """Joinder is precluded where the plaintiff has not asserted that all the Does were in the same

@@ -179,6 +179,7 @@ def filing_fees(f: DiscretionarySeveranceFacts) -> Reason:
     facts=DiscretionarySeveranceFacts,
     source_facts=rule21_source_facts,
     never=(Outcome.keep_joined,),
+    short="Rule 21 discretion",
 )
 def rule21_discretion(f: DiscretionarySeveranceFacts) -> Ruling:
     """Severance for fairness and manageability where many Does remain and joinder's principal
