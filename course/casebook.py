@@ -93,8 +93,7 @@ def run_case(test_id: str, case: RuleCase) -> tuple[Ruling, list[str]]:
     if case.source_facts:
         if test.source_facts is None:
             return None, [f"{test_id} has no source facts"]  # type: ignore[return-value]
-        facts = test.source_facts().model_copy(update=case.facts) if case.facts else test.source_facts()
-        facts = registry.parse_facts(test, facts.model_dump())
+        facts = registry.parse_facts(test, {**test.source_facts().model_dump(), **case.facts})
     else:
         facts = registry.parse_facts(test, case.facts)
     ruling = registry.decide(test_id, facts, counterfactuals=False)

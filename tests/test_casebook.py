@@ -6,6 +6,7 @@ import pytest
 
 from course import casebook, registry
 from course.records import DataError
+from course.ruling import Basis
 
 CASES = [(path.name, cf.test, case) for path, cf in casebook.all_files().items() for case in cf.cases]
 
@@ -35,6 +36,6 @@ def test_a_malformed_case_names_file_case_and_field(tmp_path):
 def test_a_wrong_expectation_fails():
     cf = casebook.load(casebook.CASES_DIR / "joinder.ndill_2013.yaml")
     case = cf.cases[0]
-    wrong = case.model_copy(update={"expect": case.expect.model_copy(update={"basis": "applied"})})
+    wrong = case.model_copy(update={"expect": case.expect.model_copy(update={"basis": Basis.applied})})
     _, problems = casebook.run_case(cf.test, wrong)
     assert problems and "basis" in problems[0]
