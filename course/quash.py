@@ -248,7 +248,8 @@ def ndill_motion_to_quash(f: QuashFacts) -> Ruling:
             "were not argued or addressed."
         )
     else:
-        open_ = "; ".join(r.element.lower() for r in elements if r.decisive and r.met is None)
+        open_ = "; ".join(r.element.removesuffix(": no basis to quash").lower()
+                          for r in elements if r.decisive and r.met is None)
         summary = (
             f"The court's reasons do not reach this motion (open: {open_}). It decided only a subscriber's "
             "privacy and undue-burden objections to a subpoena the ISP did not challenge, and assumed standing "

@@ -350,7 +350,7 @@ def network(f: SubscriberFacts) -> Reason:
     if f.wireless is False:
         text = "The network is wired only: no wireless signal for neighbors or passersby to use."
     elif f.network_secured is True:
-        text = "The network is secured (though, as the court's source says, even a secured router may be used by others)."
+        text = "The network is secured (though the decision the court quoted warns that in some cases neighbors or passersby can use even a secured router)."
     elif f.network_secured is False:
         text = "The network is unsecured: neighbors or passersby could use it."
     elif f.wireless:
