@@ -249,10 +249,11 @@ def express_aiming(f: CalderFacts) -> Reason:
             f"{who}, with nothing shown of how they are deliberately targeted"
             + (" (the site only posts information)" if passive else "")
             + ". D. Haw. asked the plaintiff to explain both the extent of the forum userbase and how forum users "
-            "are deliberately targeted; a site merely accessible from the forum is not aimed at it"
-            + (", nor is a passive page" if passive else "")
-            + ", while deliberate exploitation of a substantial audience would be. Which side these facts fall "
-            f"on, the court did not say. {UNDECIDED}"
+            "are deliberately targeted. It cited DFSB (quoting be2) that a site merely accessible from the forum "
+            "does not target it"
+            + (", and Cybersell that a passive page would not satisfy express aiming" if passive else "")
+            + "; it also said deliberate exploitation of a substantial audience would. Which side these facts "
+            f"fall on, the court did not say. {UNDECIDED}"
         ),
         quote_ids=(
             "dhaw.jurisdiction.explain_userbase",

@@ -233,12 +233,14 @@ def us_service_providers(f: Rule4k2Facts) -> Reason:
         met=False,
         decisive=False,
         explanation=(
-            "Using U.S.-based companies as server host, name server or email provider (ColoCrossing, Cloudflare, "
-            "Google) is not a meaningful contact: many prominent Internet companies are American, and on that "
-            "logic everyone with a Google email address would have submitted to U.S. jurisdiction. The plaintiff "
-            "did not explain their significance, and the defendants also use foreign providers. And if those "
-            "providers did create jurisdiction, they might subject the defendants to the courts of the states "
-            "where they are, which would defeat Rule 4(k)(2) itself."
+            "The defendants' use of U.S.-based companies as server host, name server and email provider "
+            "(ColoCrossing, Cloudflare, Google) is no meaningful contact. The plaintiff did not explain its "
+            "significance, and the defendants also use foreign providers. D. Haw. said the argument could "
+            "suggest that everyone with a Google email address had submitted to U.S. jurisdiction, and quoted "
+            "AMA Multimedia: because so many prominent Internet companies are American, their location is no "
+            "meaningful contact in disputes involving third parties. And if those providers did create "
+            "jurisdiction, they might subject the defendants to the courts of the states where they are, which "
+            "would defeat Rule 4(k)(2) itself."
         ),
         facts=("relies_on_us_service_providers",),
         quote_ids=(
