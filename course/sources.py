@@ -233,22 +233,37 @@ _SECTION_HEADINGS: dict[str, list[tuple[str, str]]] = {
 
 
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_TO_SUPERSCRIPT = str.maketrans("1234567890", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 
-def _section(key: str, raw_line: int) -> str:
-    lines = raw_text(key).splitlines()
+_FOOTNOTE = re.compile(r"^\s*(?:<sup>(\d+)</sup>|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s")
+
+
+def _heading_at(key: str, lines: list[str], raw_line: int) -> str:
     label = "Caption"
     for line in lines[: raw_line + 1]:
         s = line.strip()
         for pattern, name in _SECTION_HEADINGS[key]:
             if re.match(pattern, s):
                 label = name
-    # a footnote is one paragraph (one line) that opens with its number
-    m = re.match(r"^\s*(?:<sup>(\d+)</sup>|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s", lines[raw_line])
-    if m:
-        number = m.group(1) or m.group(2).translate(_SUPERSCRIPT)
-        label = f"{label}, n.{number}"
     return label
+
+
+def _section(key: str, raw_line: int) -> str:
+    lines = raw_text(key).splitlines()
+    # a footnote is one paragraph (one line) that opens with its number; it belongs to the section of the
+    # body line that carries its mark, which may stand before a later heading the footnote is printed after
+    m = _FOOTNOTE.match(lines[raw_line])
+    if not m:
+        return _heading_at(key, lines, raw_line)
+    number = m.group(1) or m.group(2).translate(_SUPERSCRIPT)
+    marks = (f"<sup>{number}</sup>", number.translate(_TO_SUPERSCRIPT))
+    anchor = raw_line
+    for i in range(raw_line - 1, -1, -1):
+        if not _FOOTNOTE.match(lines[i]) and any(re.search(re.escape(k) + r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹\d])", lines[i]) for k in marks):
+            anchor = i
+            break
+    return f"{_heading_at(key, lines, anchor)}, n.{number}"
 
 
 def _paragraph_000(raw_line: int) -> str:

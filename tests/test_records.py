@@ -492,3 +492,12 @@ def test_the_motions_certificate_of_service_is_not_part_of_its_prayer():
     assert sources.pinpoint(loc) == "Certificate of service"
     loc = sources.locate("respectfully requests that the Court GRANT this Motion", "000")
     assert sources.pinpoint(loc) == "Prayer for relief"
+
+
+def test_a_footnote_belongs_to_the_section_of_its_mark():
+    """002 prints footnote 5 after Part II begins, but its mark is in Part I's disposition: the pinpoint
+    is Part I's (review finding 3-I)."""
+    q = quote("case.ndill.doe_x_anonymity_not_reached")
+    assert q.pinpoint == "Discussion, Part I (joinder), n.5"
+    assert check.check_quote(q) is None
+    assert check.check_quote(q.model_copy(update={"pinpoint": "Discussion, Part II (motion to quash), n.5"})) is not None
