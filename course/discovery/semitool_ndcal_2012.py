@@ -199,9 +199,10 @@ def motion_to_dismiss(f: SemitoolFacts) -> Reason:
         return Reason(id="ndcal.good_cause.motion_to_dismiss", element=element, met=False, facts=facts,
                       explanation=(f"Ownership and copying are alleged, but the {f.does_count} Does are misjoined: the "
                                    "court said such a complaint could and should be dismissed as to all but one Doe. "
-                                   "Strictly, Rule 21 makes misjoinder no ground for dismissing an action; the court "
-                                   "instead drops the misjoined Does on its own motion. Either way this counts against "
-                                   "the application (see the joinder tests for the severance)."),
+                                   "As the court itself noted, Rule 21 makes misjoinder no ground for dismissing an "
+                                   "action, though a court may drop parties on its own; in Hard Drive it severed Does "
+                                   "2-90. The misjoinder counts against the application (see the joinder tests for "
+                                   "the severance)."),
                       quote_ids=elements_quotes + ("ndcal.discovery.f3_rule21", "ndcal.discovery.f3_counsels_against"))
     if f.does_count > 1 and f.joinder_proper is None:
         return Reason(id="ndcal.good_cause.motion_to_dismiss", element=element, met=None, facts=facts,
