@@ -189,11 +189,13 @@ def motion_to_dismiss(f: SemitoolFacts) -> Reason:
     misjoinder no ground for dismissing an action; the remedy was dropping Does 2-90."""
     facts = ("copyright_elements_alleged", "does_count", "joinder_proper")
     element = "(3) The suit could withstand a motion to dismiss"
-    elements_quotes = ("ndcal.discovery.f3_elements", "ndcal.discovery.f3_misjoinder")
+    elements_quotes = ("ndcal.discovery.f3_elements", "ndcal.discovery.f3_direct_infringement",
+                       "ndcal.discovery.f3_misjoinder")
     if not f.copyright_elements_alleged:
         return Reason(id="ndcal.good_cause.motion_to_dismiss", element=element, met=False, facts=facts,
                       explanation=("The complaint does not allege both ownership of a valid copyright and copying by "
-                                   "each Doe, the two things the plaintiff must prove."),
+                                   "each Doe, the two things the plaintiff must prove (for direct infringement, that "
+                                   "each Doe actively engaged in and directly caused the copying)."),
                       quote_ids=elements_quotes)
     if f.does_count > 1 and f.joinder_proper is False:
         return Reason(id="ndcal.good_cause.motion_to_dismiss", element=element, met=False, facts=facts,
