@@ -4,7 +4,8 @@
     course decide --list              the registry of legal tests
     course decide TEST_ID FACTS.json  a ruling as JSON (outcome, basis, every element's status and basis)
     course test [TEST_ID ...]         the reviewable cases in data/rule_cases/*.yaml
-    course exhibit FILE.csv --session-hours H [--forum DISTRICT]
+    course exhibit FILE.csv --session-hours H [--forum DISTRICT] [--stage STAGE]
+    course approaches FACTS.json      one case's facts under every approach the sources describe
 
 Bad input gets a one-line message and exit status 2, never a traceback.
 """
@@ -79,6 +80,78 @@ def cmd_exhibit(args: argparse.Namespace) -> int:
     return exhibit_report.main(args)
 
 
+def cmd_approaches(args: argparse.Namespace) -> int:
+    from . import approaches
+    from .records import DataError
+
+    try:
+        if args.schema:
+            print(json.dumps(approaches.facts_schema(), indent=2))
+            return 0
+        if args.output_schema:
+            print(json.dumps(approaches.output_schema(), indent=2))
+            return 0
+        if args.courts:
+            print(json.dumps({cid: {"name": c.name, "court": c.court, "placement": c.placement, "approaches": ids}
+                              for cid, (c, ids) in approaches.courts().items()}, indent=2, ensure_ascii=False))
+            return 0
+    except DataError as e:
+        return _fail(str(e))
+    if not args.facts:
+        return _fail("usage: course approaches FACTS.json (or - for standard input); see course approaches --help")
+    try:
+        if args.facts == "-":
+            raw, base = json.load(sys.stdin), Path.cwd()
+        else:
+            raw, base = json.loads(Path(args.facts).read_text(encoding="utf-8")), Path(args.facts).resolve().parent
+    except FileNotFoundError:
+        return _fail(f"no such file: {args.facts}")
+    except json.JSONDecodeError as e:
+        return _fail(f"{args.facts} is not valid JSON (line {e.lineno}, column {e.colno}): {e.msg}")
+    try:
+        report = approaches.evaluate(raw, base=base)
+    except (approaches.BadCase, registry_bad_facts(), DataError) as e:
+        return _fail(str(e))
+    if args.text:
+        print(approaches.text_table(report))
+    else:
+        print(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    return 0
+
+
+def registry_bad_facts() -> type[Exception]:
+    from .registry import BadFacts
+
+    return BadFacts
+
+
+APPROACHES_HELP = """\
+Enter one case's facts once and see the result under every approach the sources describe (joinder;
+early discovery and subscriber plausibility where their facts are given), each labelled 'as <source>
+describes it', with its basis (held only on a court's own facts; otherwise applied or described),
+its sources, what is missing and what would change it. Output: JSON (schema: --output-schema).
+
+FACTS.json (schema: --schema, shipped as data/approaches.facts.schema.json):
+  stage              required: early_discovery | after_motion_to_quash | merits
+  does_count         number of Does (2-100000)            } give both, or an exhibit
+  span_hours         hours from first to last observation }
+  closest_gap_hours  hours between the two closest observations (optional)
+  exhibit            an Exhibit A (CSV/XLSX) path relative to FACTS.json, or an example's name
+  alleges            {same_hash, same_swarm, same_time, exchange_between_does}: true/false (default false)
+  follows            id of a court the sources name (list them with --courts)
+  session_hours      assumed hours a Doe stays in the swarm (an assumption; default from the course)
+  pro_se_does_expected, distinct_defenses_likely   true/false (default true)
+  facts_for          {test id: facts} for the early-discovery and subscriber tests
+                     (their fields: course decide --list)
+
+Example:
+  {"stage": "early_discovery", "does_count": 90, "span_hours": 1512,
+   "alleges": {"same_hash": true, "same_swarm": true}, "follows": "call_of_the_wild_ddc_2011"}
+
+Bad input: one line naming the field, exit status 2.
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="course", description="The BitTorrent Doe cases course engine.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -104,6 +177,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(e)
     e.set_defaults(func=cmd_exhibit)
+
+    a = sub.add_parser("approaches", help="a case's facts under every approach the sources describe",
+                       description=APPROACHES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    a.add_argument("facts", nargs="?", help="a JSON file of case facts, or - for standard input")
+    a.add_argument("--schema", action="store_true", help="print the JSON Schema of the facts and exit")
+    a.add_argument("--output-schema", action="store_true", help="print the JSON Schema of the output and exit")
+    a.add_argument("--courts", action="store_true", help="list the courts the approaches name, by id, and exit")
+    a.add_argument("--text", action="store_true", help="print a plain text table instead of JSON")
+    a.set_defaults(func=cmd_approaches)
     return p
 
 

@@ -23,8 +23,15 @@ EXHIBITS_DIR = DATA_DIR / "exhibits"
 
 
 class Allegations(Facts):
-    """What the complaint alleges about the Does, beyond the exhibit's rows."""
+    """What the complaint alleges about the Does, beyond the exhibit's rows.
 
+    A shared info hash is NOT an allegation of the same swarm: N.D. Ill. held that the same hash
+    shows only that each Doe copied the same piece at some point in the swarm's life. So the hash
+    (``same_hash_alleged``, read from the exhibit when left as None) and the same swarm are two facts.
+    """
+
+    same_hash_alleged: bool | None = Field(
+        None, description="each Doe copied a piece with the same hash (None: read it from the exhibit's info hashes)")
     same_swarm_alleged: bool = Field(True, description="the complaint alleges the Does were in the same swarm")
     same_time_alleged: bool = Field(
         False, description="the complaint alleges the Does were in the swarm at roughly the same time"
@@ -101,7 +108,8 @@ def joinder_scenario(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
     window = assumptions.session_hours * (2 if assumptions.placement == "could_have" else 1)
     return JoinderScenario(
         does_count=analysis.does,
-        same_hash_alleged=len(exhibit.info_hashes) == 1,
+        same_hash_alleged=(len(exhibit.info_hashes) == 1 if allegations.same_hash_alleged is None
+                           else allegations.same_hash_alleged),
         same_swarm_alleged=allegations.same_swarm_alleged,
         same_time_alleged=allegations.same_time_alleged,
         gap_hours=float(analysis.span_hours or 0.0),
@@ -114,10 +122,35 @@ def joinder_scenario(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
     )
 
 
+def scenario_from_numbers(does_count: int, span_hours: float, closest_gap_hours: float | None,
+                          allegations: Allegations, *, session_hours: float) -> JoinderScenario:
+    """The joinder scenario for a case given by numbers rather than an exhibit: the same fields
+    :func:`joinder_scenario` fills from an exhibit's rows."""
+    return JoinderScenario(
+        does_count=does_count,
+        same_hash_alleged=bool(allegations.same_hash_alleged),
+        same_swarm_alleged=allegations.same_swarm_alleged,
+        same_time_alleged=allegations.same_time_alleged,
+        gap_hours=float(span_hours),
+        closest_gap_hours=None if closest_gap_hours is None else float(closest_gap_hours),
+        direct_exchange_alleged=allegations.direct_exchange_alleged,
+        pro_se_does_expected=allegations.pro_se_does_expected,
+        distinct_defenses_likely=allegations.distinct_defenses_likely,
+        early_discovery_stage=allegations.early_discovery_stage,
+        session_hours=session_hours,
+    )
+
+
+def joinder_facts_for(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
+                      allegations: Allegations) -> dict[str, Facts]:
+    """Each joinder test's own facts for an exhibit: what ``course decide`` takes for the same case."""
+    return joinder_facts(joinder_scenario(exhibit, assumptions, allegations))
+
+
 def joinder_rulings(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
                     allegations: Allegations) -> dict[str, Ruling]:
     """Every joinder test's ruling on an exhibit, in :data:`JOINDER_TESTS` order."""
-    facts = joinder_facts(joinder_scenario(exhibit, assumptions, allegations))
+    facts = joinder_facts_for(exhibit, assumptions, allegations)
     return {tid: registry.decide(tid, facts[tid]) for tid in JOINDER_TESTS}
 
 

@@ -1,0 +1,239 @@
+"""The approaches (data/approaches.yaml) and the workbench's engine (course/approaches.py).
+
+Every approach cites its sources and is covered by a reviewable case in data/approach_cases/; on each
+seed court's own facts the approach that court is placed in gives its holding; no result on new facts
+is a holding; a bar never gives joinder proper; ``course approaches`` output validates against its
+shipped schema; ``course exhibit`` and ``course decide`` agree on the same facts.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from course import approaches as A
+from course import exhibit_facts as ef
+from course import registry
+from course.cli import main
+from course.ruling import Basis, Outcome
+
+CASES = [(path.name, c) for path, cs in A.load_cases().items() for c in cs]
+BARS = ("joinder.concerted_activity", "joinder.same_swarm_same_time", "joinder.actual_exchange")
+
+
+# --- the data ---------------------------------------------------------------------------------------
+
+def test_every_approach_cites_its_sources_and_is_labelled_as_its_source_describes_it():
+    for a in A.APPROACHES().values():
+        assert a.quotes and all(c.quotes for c in a.courts), a.id
+        assert a.described_by.startswith("as ") and a.described_by.endswith(" describes it")
+        for c in a.courts:
+            if c.placement == "cited_contrary":
+                assert "not described" in c.says or "not" in c.says, c.id
+
+
+def test_every_approach_with_a_test_points_at_a_registered_test_of_its_issue():
+    tests = registry.load_all()
+    issue_of = {"joinder": "joinder", "early_discovery": "discovery", "subscriber": "subscriber"}
+    for a in A.APPROACHES().values():
+        if a.test:
+            assert tests[a.test].issue == issue_of[a.issue] or a.test.startswith(issue_of[a.issue]), a.id
+
+
+def test_each_issue_has_more_than_one_camp_and_joinder_has_the_four_the_sources_describe():
+    by_issue: dict[str, list[str]] = {}
+    for a in A.APPROACHES().values():
+        by_issue.setdefault(a.issue, []).append(a.id)
+    assert all(len(v) >= 2 for v in by_issue.values())
+    joinder_tests = {A.APPROACHES()[i].test for i in by_issue["joinder"]}
+    assert {"joinder.call_of_the_wild_permissive", "joinder.ndill_2013", "joinder.voltage_two_part",
+            "joinder.rule21_discretion"} <= joinder_tests
+
+
+def test_the_but_see_courts_are_only_contrary_authority_with_no_test():
+    a = A.APPROACHES()["joinder.permitted_contrary_authority"]
+    assert a.test is None
+    assert {c.placement for c in a.courts} == {"cited_contrary"}
+    assert {c.id for c in a.courts} == {"tcyk_ndill_2013", "third_degree_films_1_47_dmass_2012",
+                                        "third_degree_films_1_36_edmich_2012"}
+    assert "approach.ndill.but_see" in a.quotes
+
+
+def test_every_approach_is_covered_by_a_reviewable_case():
+    covered = {aid for _, c in CASES for aid in c.expect}
+    assert covered == set(A.APPROACHES())
+
+
+def test_a_bad_approaches_file_names_the_record_and_field(tmp_path):
+    bad = tmp_path / "approaches.yaml"
+    bad.write_text("approaches:\n  - id: joinder.x\n    issue: joinder\n    title: A title long enough\n"
+                   "    source: hard_drive_ndcal_2012\n    test: joinder.nope\n    requires: something here\n"
+                   "    courts: [{id: x, name: X v. Y, court: D.D.C., placement: held, says: the court itself,"
+                   " quotes: [ndill.joinder.better_approach]}]\n    quotes: [ndill.joinder.better_approach]\n")
+    with pytest.raises(A.DataError, match=r"record 'joinder.x'.*field 'test'"):
+        A.load(bad)
+
+
+# --- the reviewable cases ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[f"{f}:{c.name[:60]}" for f, c in CASES])
+def test_reviewable_case(case):
+    assert A.check_case(case) == []
+
+
+def test_seed_courts_own_facts_give_their_holdings_and_new_facts_never_do():
+    for fname, case in CASES:
+        report = A.evaluate(case.case_facts(), base=A.CASES_DIR)
+        held = [r for r in report.results if r.is_holding]
+        if fname == "worked_cases.yaml":
+            assert not held, case.name
+        for r in held:
+            # a holding only where the approach's own court decided those facts
+            assert any(c.placement == "held" for c in A.APPROACHES()[r.approach].courts)
+            assert r.basis == Basis.held and r.ruling["on_source_facts"]
+
+
+# --- invariants on generated facts -----------------------------------------------------------------------
+
+case_facts = st.fixed_dictionaries({
+    "stage": st.sampled_from([s.value for s in A.Stage]),
+    "does_count": st.integers(2, 500),
+    "span_hours": st.floats(0, 2000, allow_nan=False),
+    "session_hours": st.floats(0.1, 300, allow_nan=False),
+    "alleges": st.fixed_dictionaries({k: st.booleans() for k in
+                                      ("same_hash", "same_swarm", "same_time", "exchange_between_does")}),
+    "pro_se_does_expected": st.booleans(),
+    "distinct_defenses_likely": st.booleans(),
+})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case_facts)
+def test_bars_never_grant_and_nothing_on_generated_facts_is_a_holding(raw):
+    report = A.evaluate(raw, issues=("joinder",))
+    for r in report.results:
+        assert r.outcome != Outcome.keep_joined
+        if r.approach in BARS:
+            assert r.outcome != Outcome.joinder_proper
+        if r.outcome == Outcome.joinder_improper:
+            assert r.missing, r.approach  # a strict approach says what is missing
+        if r.ran and r.basis == Basis.held:
+            assert r.ruling["on_source_facts"]
+    permissive = next(r for r in report.results if r.approach == "joinder.deferred_at_early_discovery")
+    if raw["stage"] == "early_discovery" and (raw["alleges"]["same_hash"] or raw["alleges"]["same_swarm"]):
+        assert permissive.outcome == Outcome.joinder_deferred and permissive.basis == Basis.described
+    if raw["stage"] != "early_discovery":
+        assert permissive.outcome == Outcome.undetermined
+
+
+def test_follows_marks_the_courts_camp_and_an_unknown_court_names_the_field():
+    base = {"stage": "early_discovery", "does_count": 10, "span_hours": 5, "alleges": {"same_swarm": True}}
+    r = A.evaluate({**base, "follows": "malibu_media_ndill_2013"})
+    assert {x.approach for x in r.results if x.followed} == {"joinder.same_swarm_same_time"}
+    assert r.followed and r.followed.approaches == ["joinder.same_swarm_same_time"]
+    with pytest.raises(A.BadCase, match="field 'follows'"):
+        A.evaluate({**base, "follows": "no_such_court"})
+
+
+def test_bad_case_facts_name_the_field():
+    with pytest.raises(A.BadCase, match="field 'stage'"):
+        A.evaluate({"does_count": 3, "span_hours": 1})
+    with pytest.raises(A.BadCase, match="span_hours"):
+        A.evaluate({"stage": "merits", "does_count": 3})
+    with pytest.raises(A.BadCase, match="field 'facts_for.subscriber.dconn_2020'"):
+        A.evaluate({"stage": "merits", "does_count": 1, "span_hours": 0,
+                    "facts_for": {"subscriber.dconn_2020": {"subscriber_status": "maybe"}}})
+
+
+# --- the command line -----------------------------------------------------------------------------------
+
+def test_shipped_schemas_are_current():
+    assert json.loads(A.FACTS_SCHEMA_FILE.read_text()) == A.facts_schema()
+    assert json.loads(A.OUTPUT_SCHEMA_FILE.read_text()) == A.output_schema()
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES[:3]] + [c for _, c in CASES if c.name.startswith("Worked")],
+                         ids=lambda c: c.name[:40])
+def test_cli_json_validates_against_the_output_schema(case, tmp_path, capsys):
+    facts = case.case_facts()
+    if "exhibit" in facts:
+        facts["exhibit"] = facts["exhibit"]  # an example's name works from any folder
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts))
+    jsonschema.validate(facts, A.facts_schema())
+    assert main(["approaches", str(path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    jsonschema.validate(out, json.loads(A.OUTPUT_SCHEMA_FILE.read_text()))
+    assert len(out["results"]) == len(A.APPROACHES())
+
+
+def test_cli_schema_courts_and_help(capsys):
+    assert main(["approaches", "--schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == A.facts_schema()
+    assert main(["approaches", "--courts"]) == 0
+    assert "tcyk_ndill_2013" in json.loads(capsys.readouterr().out)
+    r = subprocess.run([sys.executable, "-m", "course.cli", "approaches", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0
+    for field in ("stage", "does_count", "span_hours", "exhibit", "alleges", "follows", "facts_for", "--schema"):
+        assert field in r.stdout
+
+
+@pytest.mark.parametrize("stdin, field", [
+    ('{"does_count": 3, "span_hours": 2}', "stage"),
+    ('{"stage": "early_discovery", "does_count": 0, "span_hours": 2}', "does_count"),
+    ('{"stage": "early_discovery", "exhibit": "nope.csv"}', "exhibit"),
+    ('[1, 2]', "JSON object"),
+    ('{not json', "not valid JSON"),
+])
+def test_cli_bad_input_exits_2_naming_the_field_without_traceback(stdin, field):
+    r = subprocess.run([sys.executable, "-m", "course.cli", "approaches", "-"], input=stdin,
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and field in r.stderr, r.stderr
+
+
+# --- one answer for one set of facts ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("example", list(ef.EXAMPLES))
+@pytest.mark.parametrize("stage", ["early_discovery", "after_motion_to_quash"])
+def test_course_exhibit_and_course_decide_and_the_workbench_agree(example, stage, tmp_path, capsys):
+    csv = str(ef.example_path(example))
+    assert main(["exhibit", csv, "--session-hours", "1", "--stage", stage, "--alleges-same-swarm"]) == 0
+    exhibit = json.loads(capsys.readouterr().out)
+    for tid, facts in exhibit["joinder_facts"].items():
+        f = tmp_path / f"{tid}.json"
+        f.write_text(json.dumps(facts))
+        assert main(["decide", tid, str(f)]) == 0
+        decided = json.loads(capsys.readouterr().out)
+        assert (decided["outcome"], decided["basis"]) == (exhibit["joinder"][tid]["outcome"],
+                                                           exhibit["joinder"][tid]["basis"])
+    report = A.evaluate({"stage": stage, "exhibit": example, "session_hours": 1,
+                         "alleges": {"same_swarm": True}}, issues=("joinder",))
+    for r in report.results:
+        if r.test:
+            assert (r.outcome.value, r.basis.value) == (exhibit["joinder"][r.test]["outcome"],
+                                                        exhibit["joinder"][r.test]["basis"]), r.test
+
+
+def test_a_shared_info_hash_is_not_an_allegation_of_the_same_swarm(capsys):
+    csv = str(ef.example_path("ndill_doe29_doe38"))
+    assert main(["exhibit", csv, "--session-hours", "1", "--stage", "after_motion_to_quash"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["allegations"]["same_hash"] is True and out["allegations"]["same_swarm"] is False
+    assert out["joinder_facts"]["joinder.ndill_2013"]["swarm_link"] == "same_hash_only"
+    # N.D. Ill.'s own facts through the exhibit command: its holding
+    assert (out["joinder"]["joinder.ndill_2013"]["outcome"], out["joinder"]["joinder.ndill_2013"]["basis"]) \
+        == ("joinder_improper", "held")
+
+
+def test_the_stage_flag_decides_whether_call_of_the_wild_defers(capsys):
+    csv = str(ef.example_path("tight_cluster"))
+    got = {}
+    for stage in ("early_discovery", "after_motion_to_quash"):
+        assert main(["exhibit", csv, "--session-hours", "1", "--stage", stage]) == 0
+        got[stage] = json.loads(capsys.readouterr().out)["joinder"]["joinder.call_of_the_wild_permissive"]["outcome"]
+    assert got == {"early_discovery": "joinder_deferred", "after_motion_to_quash": "undetermined"}
