@@ -7,9 +7,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..jurisdiction import GeolocationPrecision
-from ..ruling import Facts
+from ..ruling import UNDECIDED, Facts, Outcome, Reason, Ruling, combine
 
-__all__ = ["GeolocationPrecision", "ShowingFacts", "at_least"]
+__all__ = ["GeolocationPrecision", "ShowingFacts", "at_least", "described_ruling"]
 
 _RANK = {p: i for i, p in enumerate(GeolocationPrecision)}
 
@@ -32,3 +32,23 @@ class ShowingFacts(Facts):
         description="the finest level at which geolocation places each IP address")
     geolocation_in_forum: bool = Field(
         description="geolocation traces each IP address to a place in the forum")
+
+
+def described_ruling(test_id: str, case_name: str, showing: str, reasons: list[Reason]) -> Ruling:
+    """A described decision's ruling: ``factor_met`` when the showing has everything the described
+    case had, otherwise open (a description of what sufficed never says what fails)."""
+    outcome = combine(reasons, fails=Outcome.factor_not_met, passes=Outcome.factor_met)
+    if outcome == Outcome.factor_met:
+        summary = (f"As D. Haw. describes it, {case_name} found the Does identified with sufficient particularity on "
+                   f"this showing: {showing}.")
+    else:
+        lacking = "; ".join(r.element[0].lower() + r.element[1:] for r in reasons if r.met is not True)
+        summary = (f"As D. Haw. describes it, {case_name} had {showing}; this showing lacks: {lacking}. The description "
+                   f"says what sufficed, not what falls short. {UNDECIDED}")
+    return Ruling(
+        test_id=test_id,
+        question="Are the Does identified with sufficient particularity to show real persons who can be sued in this court?",
+        outcome=outcome,
+        summary=summary,
+        reasons=tuple(reasons),
+    )

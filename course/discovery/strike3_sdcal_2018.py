@@ -20,8 +20,8 @@ This is the course's one model of Strike 3 (the jurisdiction module's former cop
 from __future__ import annotations
 
 from ..registry import legal_test
-from ..ruling import UNDECIDED, Outcome, Reason, Ruling, combine
-from .showing import GeolocationPrecision, ShowingFacts, at_least
+from ..ruling import UNDECIDED, Outcome, Reason, Ruling
+from .showing import GeolocationPrecision, ShowingFacts, at_least, described_ruling
 
 TEST_ID = "discovery.strike3_sdcal_2018"
 QUOTE = "dhaw.discovery.f1_strike3"
@@ -105,19 +105,6 @@ def strike3_particularity(f: ShowingFacts) -> Ruling:
     the Doe's unique IP address, gave dates and times and the ISP, and geolocated the address to the
     forum city (Strike 3, S.D. Cal. 2018, as D. Haw. 2020 describes it, Discussion, Part I). What
     sufficed, never what fails."""
-    reasons = [ip_address(f), dates_and_times(f), isp(f), geolocation_to_forum(f)]
-    outcome = combine(reasons, fails=Outcome.factor_not_met, passes=Outcome.factor_met)
-    if outcome == Outcome.factor_met:
-        summary = ("As D. Haw. describes it, Strike 3 found a Doe identified with sufficient particularity on this "
-                   "showing: IP address, dates and times, ISP and a geolocation trace to the forum.")
-    else:
-        lacking = "; ".join(r.element.lower() for r in reasons if r.met is not True)
-        summary = (f"As D. Haw. describes it, Strike 3 had all four things; this showing lacks: {lacking}. The "
-                   f"description says what sufficed, not what falls short. {UNDECIDED}")
-    return Ruling(
-        test_id=TEST_ID,
-        question="Is the Doe identified with sufficient particularity to show a real person who can be sued in this court?",
-        outcome=outcome,
-        summary=summary,
-        reasons=tuple(reasons),
-    )
+    return described_ruling(TEST_ID, "Strike 3", "an IP address tied to the activity, dates and times, the ISP and "
+                            "a geolocation trace to the forum", [ip_address(f), dates_and_times(f), isp(f),
+                                                                geolocation_to_forum(f)])

@@ -15,8 +15,8 @@ not turn on it. The link was to the forum STATE; a finer trace includes that.
 from __future__ import annotations
 
 from ..registry import legal_test
-from ..ruling import UNDECIDED, Outcome, Reason, Ruling, combine
-from .showing import GeolocationPrecision, ShowingFacts, at_least
+from ..ruling import UNDECIDED, Outcome, Reason, Ruling
+from .showing import GeolocationPrecision, ShowingFacts, at_least, described_ruling
 
 TEST_ID = "discovery.third_world_media_dhaw_2011"
 QUOTE = "dhaw.discovery.f1_third_world_media"
@@ -80,19 +80,5 @@ def third_world_media_particularity(f: ShowingFacts) -> Ruling:
     """Does were identified with sufficient particularity where each Doe's IP address was listed with
     its hit date and the addresses were linked to the forum state (Third World Media, D. Haw. 2011,
     as D. Haw. 2020 describes it, Discussion, Part I). What sufficed, never what fails."""
-    reasons = [ip_addresses(f), hit_dates(f), linked_to_forum_state(f)]
-    outcome = combine(reasons, fails=Outcome.factor_not_met, passes=Outcome.factor_met)
-    if outcome == Outcome.factor_met:
-        summary = ("As D. Haw. describes it, Third World Media found the Does identified with sufficient particularity "
-                   "on this showing: each Doe's IP address with its hit date, linked to the forum state.")
-    else:
-        lacking = "; ".join(r.element.lower() for r in reasons if r.met is not True)
-        summary = (f"As D. Haw. describes it, Third World Media had all three things; this showing lacks: {lacking}. "
-                   f"The description says what sufficed, not what falls short. {UNDECIDED}")
-    return Ruling(
-        test_id=TEST_ID,
-        question="Are the Does identified with sufficient particularity to show real persons who can be sued in this court?",
-        outcome=outcome,
-        summary=summary,
-        reasons=tuple(reasons),
-    )
+    return described_ruling(TEST_ID, "Third World Media", "each Doe's IP address with its hit date, linked to the "
+                            "forum state", [ip_addresses(f), hit_dates(f), linked_to_forum_state(f)])
