@@ -346,7 +346,7 @@ def shown_options(q: "SingleChoice | MultipleChoice") -> list["Option"]:
 
 #: Outcomes that go together: an apply_test question offers the whole family of the test.
 OUTCOME_FAMILIES: tuple[tuple[Outcome, ...], ...] = (
-    (Outcome.joinder_proper, Outcome.joinder_improper, Outcome.joinder_deferred, Outcome.not_precluded),
+    (Outcome.joinder_proper, Outcome.joinder_improper, Outcome.joinder_deferred),
     (Outcome.sever, Outcome.keep_joined),
     (Outcome.discovery_granted, Outcome.discovery_denied),
     (Outcome.factor_met, Outcome.factor_not_met),
@@ -378,17 +378,19 @@ def _source_outcome(test_id: str) -> Outcome | None:
 
 
 def outcome_choices(test_id: str, ruling: Ruling | None = None) -> list[Outcome]:
-    """The outcomes a student chooses from for a test: its family, then "the sources do not decide".
+    """The outcomes a student chooses from for a test: its family, then "not barred by this rule" and
+    "the sources do not decide".
 
     The family comes from the test's ruling on its source's own facts (so it does not depend
     on the question's facts), else from ``ruling``.
     """
+    open_ = [Outcome.not_precluded, Outcome.undetermined]  # a bar that does not apply; the sources silent
     probes = [_source_outcome(test_id), ruling.outcome if ruling else None]
     for o in probes:
         for family in OUTCOME_FAMILIES:
             if o in family:
-                return list(family) + ([Outcome.undetermined] if o != Outcome.argued else [])
-    return [o for fam in OUTCOME_FAMILIES for o in fam if o != Outcome.argued] + [Outcome.undetermined]
+                return list(family) + (open_ if o != Outcome.argued else [])
+    return [o for fam in OUTCOME_FAMILIES for o in fam if o != Outcome.argued] + open_
 
 
 @functools.lru_cache(maxsize=64)

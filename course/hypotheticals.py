@@ -175,23 +175,42 @@ def _geolocation_residence(rng: random.Random) -> tuple[dict[str, Any], str]:
 
 
 def _geolocation_particularity(rng: random.Random) -> tuple[dict[str, Any], str]:
-    ip = rng.random() < 0.8
-    dates = rng.random() < 0.75
-    isp = rng.random() < 0.7
-    precision = rng.choice(list(_PRECISION_TEXT))
-    in_forum = precision != "none" and rng.random() < 0.7
-    facts = {"ip_address_identified": ip, "activity_dates_given": dates, "isp_named": isp,
-             "geolocation_precision": precision, "geolocation_in_forum": in_forum}
-    prompt = (
-        "A plaintiff asks for early discovery against one Doe. "
-        + ("It gives the Doe's own IP address, tied to the infringing activity. " if ip
-           else "It does not give the Doe's own IP address. ")
-        + ("It gives the dates and times of the activity. " if dates else "It gives no dates or times. ")
-        + ("It names the Doe's ISP. " if isp else "It does not name the ISP. ")
-        + f"Its geolocation {_PRECISION_TEXT[precision]}"
-        + (", and traces the IP address to a place in the forum." if in_forum
-           else (", but does not trace the IP address to the forum." if precision != "none" else "."))
-    )
+    """D. Haw.'s factor 1: coherent showings, from a swarm-style list of the Does' own IP addresses to a
+    website case with only a host server's address (as in Bodyguard)."""
+    own_ips = rng.random() < 0.5
+    if own_ips:
+        dates = rng.random() < 0.8
+        isp = rng.random() < 0.7
+        in_forum = rng.random() < 0.6
+        facts = {"does_ip_addresses_provided": True, "dates_of_activity_provided": dates, "isp_named": isp,
+                 "geolocation_to_forum": in_forum, "location_info_points_outside_forum": not in_forum and rng.random() < 0.5,
+                 "non_defendant_ip_addresses_offered": False, "acts_only_real_persons_could_do": False}
+        prompt = " ".join(x for x in [
+            "A plaintiff asks for early discovery to identify Doe defendants who shared its film in a swarm.",
+            "It lists each Doe's own IP address, tied to the infringing activity,",
+            "with the date and time of each Doe's activity." if dates else "but gives no dates or times of the activity.",
+            "It names the ISP for each address." if isp else "It does not name the ISPs.",
+            "Geolocation traces the addresses to the forum." if in_forum else (
+                "Its geolocation places the addresses outside the forum." if facts["location_info_points_outside_forum"]
+                else "It offers no geolocation for the addresses."),
+        ] if x)
+    else:
+        outside = rng.random() < 0.7
+        others = rng.random() < 0.7
+        acts = rng.random() < 0.25
+        facts = {"does_ip_addresses_provided": False, "dates_of_activity_provided": False, "isp_named": None,
+                 "geolocation_to_forum": False, "location_info_points_outside_forum": outside,
+                 "non_defendant_ip_addresses_offered": others, "acts_only_real_persons_could_do": acts}
+        prompt = " ".join(x for x in [
+            "A plaintiff asks for early discovery to identify the unknown operators of a website that distributes "
+            "an infringing application. It gives no IP address of the Does themselves.",
+            "It points instead to the IP address of the host server that stores the site, and to that of a user "
+            "it has already sued and dismissed." if others else "",
+            "The only location it offers ties the site to a host server abroad." if outside
+            else "It offers no location information.",
+            "It alleges that the Does exchanged emails with its investigator and opened a bank account to take "
+            "payments: acts only real people could do." if acts else "",
+        ] if x)
     return facts, prompt
 
 
@@ -199,17 +218,21 @@ def _geolocation_particularity(rng: random.Random) -> tuple[dict[str, Any], str]
 
 
 def _dconn_household(rng: random.Random) -> tuple[dict[str, Any], str]:
-    dwelling = rng.choice(["not_pleaded", "single_family", "multi_unit"])
-    residents = rng.choice([None, None, 1, 2, 4])
-    lone_adult = residents is not None and rng.random() < 0.3
-    wireless = rng.choice([None, True, False])
-    secured = rng.choice([None, True, False]) if wireless else None
-    exclusive = rng.random() < 0.2
-    contacted = rng.random() < 0.2
-    technical = rng.random() < 0.2
+    # often no more than D. Conn.'s own complaint pleaded, or facts that only widen the circle of users;
+    # sometimes facts that point at the subscriber (which lift the bar, never more)
+    pointing = rng.random() < 0.45  # roughly half the problems plead something that points at him
+    dwelling = rng.choice(["not_pleaded", "multi_unit"] + (["single_family"] if pointing else []))
+    residents = rng.choice([None, 2, 4] + ([1] if pointing else []))
+    lone_adult = pointing and residents is not None and residents > 1 and rng.random() < 0.4
+    wireless = rng.choice([None, True] + ([False] if pointing else []))
+    secured = rng.choice([None, False] + ([True] if pointing else [])) if wireless else None
+    exclusive = pointing and rng.random() < 0.25
+    contact = rng.choice([None] * 8 + (["admitted"] if pointing else []) + ["denied"])  # what was said is pleaded
+    technical = pointing and rng.random() < 0.3
     facts = {"subscriber_status": True, "conclusory_habitual_allegation": True, "dwelling": dwelling,
              "residents_count": residents, "lone_adult_resident": lone_adult, "wireless": wireless,
-             "network_secured": secured, "exclusive_access_alleged": exclusive, "contacted_or_admitted": contacted,
+             "network_secured": secured, "exclusive_access_alleged": exclusive, "contacted_or_admitted": contact is not None,
+             "admission_alleged": contact == "admitted",
              "technical_background_alleged": technical}
     parts = [
         "The plaintiff moves for default judgment against the subscriber of the ISP account assigned to the "
@@ -228,8 +251,10 @@ def _dconn_household(rng: random.Random) -> tuple[dict[str, Any], str]:
         parts[-1] += {None: ".", True: ", protected by a password.", False: ", not protected by a password."}[secured]
     if exclusive:
         parts.append("It alleges facts suggesting that only he used the account.")
-    if contacted:
-        parts.append("It alleges what he said when the plaintiff's investigator spoke with him.")
+    if contact == "admitted":
+        parts.append("It alleges that, when the plaintiff's investigator spoke with him, he admitted downloading the films.")
+    elif contact == "denied":
+        parts.append("It alleges that the plaintiff's investigator spoke with him, and that he denied downloading anything.")
     if technical:
         parts.append("It alleges that he has a background in computer science.")
     return facts, " ".join(parts)
@@ -239,27 +264,37 @@ def _dconn_household(rng: random.Random) -> tuple[dict[str, Any], str]:
 
 
 def _calder_audience(rng: random.Random) -> tuple[dict[str, Any], str]:
-    users = rng.choice([0, 1, 1, 2, 3, 12, 150, 4000, 25000])
+    """D. Haw.'s express-aiming prong: mostly the court's own kind of record (one forum user, whatever the
+    site's features), sometimes a larger audience or targeting, which the court said could suffice for that
+    prong (it reached no other element). Facts that cohere: a large audience before 'integral' or ads."""
+    users = rng.choice([1] * 9 + [0, 2, 12, 150, 4000, 25000])
     interactive = rng.random() < 0.7
-    ads = rng.random() < 0.25
-    integral = rng.random() < 0.2
-    targeted = rng.random() < 0.15
-    geo = rng.random() < 0.5
-    facts = {"intentional_act": True, "forum_audience_users": users,
+    big = users >= 150
+    ads = big and rng.random() < 0.5
+    integral = big and rng.random() < 0.4
+    targeted = rng.random() < 0.1
+    geo = users >= 1 and rng.random() < 0.5
+    own_act = rng.random() >= 0.1
+    facts = {"intentional_act": None if own_act else False, "forum_audience_users": users,
              "site_interactivity": "interactive" if interactive else "passive", "forum_targeted_advertising": ads,
              "forum_audience_integral_to_business": integral, "individually_targeted_forum_plaintiff": targeted,
              "knew_forum_user_by_geolocation": geo}
     prompt = " ".join(x for x in [
-        "Foreign operators run a website and distribute an application through which users stream a film "
-        "without permission. The copyright owner sues them in a U.S. district court.",
-        f"The record shows {users:,} user{'' if users == 1 else 's'} of the site in the forum state.",
-        "Users exchange information with the site (it is interactive)." if interactive
-        else "The site only posts information (it is passive).",
-        "It runs advertising aimed at consumers in the forum state." if ads else "It runs no advertising aimed at the forum state.",
-        "Forum-state users are an integral part of its business model and profits." if integral else "",
+        "Foreign operators run a website that promotes and distributes an application through which users stream "
+        "a film without permission. The copyright owner sues them in a U.S. district court and asks for early "
+        "discovery.",
+        "" if own_act else "The complaint alleges no act of the defendants themselves; it names them only as "
+        "registrants of the domain, which someone else runs.",
+        ("The record shows no user of the application in the forum state." if users == 0 else
+         f"The record shows {users:,} user{'' if users == 1 else 's'} of the application in the forum state."),
+        "The website lets users exchange information with it (it is interactive)." if interactive
+        else "The website itself only posts information about the application (it is passive).",
+        "The operators run advertising aimed at consumers in the forum state." if ads else "",
+        "Forum-state users are an integral part of the operators' business model and profits." if integral else "",
         "The operators singled out the plaintiff, knowing it was based in the forum state." if targeted else "",
-        "The application's geolocation told the operators that a user was in the forum state." if geo else "",
-        "Nothing is alleged about the other parts of the test (harm, relatedness, reasonableness).",
+        "The plaintiff says the application's geolocation told the operators that a user was in the forum state."
+        if geo else "",
+        "Nothing is alleged about the other parts of the test (knowledge of harm, relatedness, reasonableness).",
     ] if x)
     return facts, prompt
 
@@ -285,11 +320,13 @@ GENERATORS: dict[str, Generator] = {g.name: g for g in [
               "N.D. Cal. asked whether geolocation reliably placed the Does in the forum state, and weighed the "
               "plaintiff's own admissions about it.",
               ("ndcal.discovery.f1_country_only", "ndcal.discovery.f1_cannot_predict_state")),
-    Generator("geolocation_particularity", "jurisdiction.geolocation_particularity_sdcal",
-              "IP address, dates, ISP and geolocation (S.D. Cal., as D. Haw. describes it)",
+    Generator("geolocation_particularity", "discovery.dhaw_2020_particularity",
+              "IP addresses, dates, ISP and geolocation: identifying the Does (D. Haw., good-cause factor 1)",
               _geolocation_particularity,
-              "D. Haw. describes S.D. Cal. finding a Doe identified with sufficient particularity from the IP "
-              "address, the dates and times, the ISP and geolocation to the forum. Check each item.",
+              "D. Haw. held that a plaintiff who gives no IP address of the Does themselves, and offers only a "
+              "non-defendant's address and a location abroad, has not identified them with sufficient "
+              "particularity. It described what other courts accepted, but did not say what suffices; check "
+              "what is missing, not what is present.",
               ("dhaw.discovery.f1_strike3", "dhaw.discovery.f1_geolocation_rationale")),
     Generator("dconn_household", "subscriber.dconn_2020", "Household facts beyond subscriber status (D. Conn.)",
               _dconn_household,
@@ -298,8 +335,9 @@ GENERATORS: dict[str, Generator] = {g.name: g for g in [
               ("dconn.subscriber.no_facts_beyond_status", "dconn.subscriber.possible_not_plausible")),
     Generator("calder_audience", "jurisdiction.calder_express_aiming_dhaw_2020",
               "Audience size and targeting of a website (D. Haw.)", _calder_audience,
-              "D. Haw. applied the Calder effects test: look for something aimed at the forum beyond a site that "
-              "forum users can reach.",
+              "D. Haw. decided only the express-aiming prong of the Calder effects test: an audience of one is not "
+              "enough, while continuous and deliberate exploitation of a substantial forum audience would satisfy that "
+              "prong. It reached no other element, so its test can refuse jurisdiction but never find it.",
               ("dhaw.jurisdiction.audience_of_one", "dhaw.jurisdiction.something_more")),
 ]}
 

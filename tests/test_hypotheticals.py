@@ -15,7 +15,7 @@ EXPECTED = {
     "ndcal_swarm": "joinder.ndcal_2012",
     "rule21_does": "joinder.rule21_discretion",
     "geolocation_residence": "jurisdiction.geolocation_residence_ndcal_2012",
-    "geolocation_particularity": "jurisdiction.geolocation_particularity_sdcal",
+    "geolocation_particularity": "discovery.dhaw_2020_particularity",
     "dconn_household": "subscriber.dconn_2020",
     "calder_audience": "jurisdiction.calder_express_aiming_dhaw_2020",
 }
