@@ -53,7 +53,6 @@ class LegalTest:
     described_at: str | None = None  # the pinpoint in that source
     never: tuple[Outcome, ...] = ()  # outcomes the rule cannot give: a bar's favourable outcome
     short: str | None = None  # what distinguishes it from the same decision's other tests, e.g. 'Rule 21' 
-    legacy: tuple[str, str, bool] | None = None  # TRANSITIONAL: (court, citation, is_holding) of a test not yet converted
 
     @property
     def record(self) -> Case:
@@ -63,8 +62,6 @@ class LegalTest:
     def kind(self) -> Basis:
         """``described`` (another court's test as a source describes it), ``argued`` (a motion) or
         ``applied`` (a deciding court's own test)."""
-        if self.legacy:
-            return Basis.applied if self.legacy[2] else (Basis.argued if "motion" in self.legacy[0] else Basis.described)
         if self.described_in:
             return Basis.described
         if self.record.kind == CaseKind.motion:
@@ -73,8 +70,6 @@ class LegalTest:
 
     @property
     def court(self) -> str:
-        if self.legacy:
-            return self.legacy[0]
         label = self.record.court_label or self.record.court
         if self.described_in:
             return f"{label}, as {CASES()[self.described_in].court_label} describes it"
@@ -84,8 +79,6 @@ class LegalTest:
     def label(self) -> str:
         """A short name for a side-by-side view: 'Malibu Media v. Does (N.D. Ill. 2013)',
         'Voltage Pictures v. Does 1-31 (S.D. Ga. 2013), as N.D. Ill. describes it'."""
-        if self.legacy:
-            return self.legacy[0]
         name = self.record.short_name + (f": {self.short}" if self.short else "")
         if self.described_in:
             return f"{name}, as {CASES()[self.described_in].court_label.split(' (')[0]} describes it"
@@ -93,8 +86,6 @@ class LegalTest:
 
     @property
     def citation(self) -> str:
-        if self.legacy:
-            return self.legacy[1]
         own = f"{self.record.cite}, {self.pinpoint}"
         if self.described_in:
             src = CASES()[self.described_in]
@@ -189,10 +180,9 @@ def finalize(test: LegalTest, facts: Facts, ruling: Ruling) -> Ruling:
     })
 
 
-def legal_test(*, id: str, issue: str, title: str, facts: type[Facts], case: str = "", pinpoint: str = "",
+def legal_test(*, id: str, case: str, pinpoint: str, issue: str, title: str, facts: type[Facts],
                source_facts: Callable[[], Facts] | None = None, described_in: str | None = None,
-               described_at: str | None = None, never: tuple[Outcome, ...] = (), short: str | None = None,
-               court: str | None = None, citation: str | None = None, is_holding: bool = True):
+               described_at: str | None = None, never: tuple[Outcome, ...] = (), short: str | None = None):
     """Register a rule function. The function returned is the one every caller uses: each call
     is finalized (court and citation from data, basis derived).
 
@@ -211,8 +201,7 @@ def legal_test(*, id: str, issue: str, title: str, facts: type[Facts], case: str
 
         _REGISTRY[id] = LegalTest(id=id, case=case, pinpoint=pinpoint, issue=issue, title=title, facts=facts,
                                   fn=run, source_facts=source_facts, described_in=described_in,
-                                  described_at=described_at, never=tuple(never), short=short,
-                                  legacy=(court, citation or "", is_holding) if court else None)
+                                  described_at=described_at, never=tuple(never), short=short)
         return run
 
     return wrap

@@ -192,7 +192,7 @@ class Ruling(BaseModel):
     record in ``data/cases.yaml`` and derives ``basis``, so ``is_holding`` is never asserted.
     """
 
-    model_config = ConfigDict(frozen=True, extra="ignore")  # TRANSITIONAL: 'forbid' once every test is converted
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     test_id: str
     court: str = ""

@@ -66,7 +66,6 @@ def decide(test_id: str, facts, **changes) -> Ruling:
 def test_courts_citations_and_kinds_come_from_the_case_records():
     tests = registry.load_all()
     for tid, court in {GILLESPIE: "N.D. Cal.", SEMITOOL: "N.D. Cal.", LETTERS: "D. Haw.", PARTICULARITY: "D. Haw."}.items():
-        assert tests[tid].legacy is None
         assert tests[tid].kind == Basis.applied and tests[tid].court.startswith(court)
     for tid in (STRIKE3, TWM):
         assert tests[tid].kind == Basis.described

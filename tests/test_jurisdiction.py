@@ -60,7 +60,7 @@ def test_the_four_tests_are_registered_from_their_case_records():
         assert tests[tid].case == "bodyguard_dhaw_2020" and tests[tid].court.startswith("D. Haw.")
     for tid in ALL:
         t = tests[tid]
-        assert t.legacy is None and t.kind == Basis.applied
+        assert t.kind == Basis.applied
         assert t.fn.__doc__ and t.source_facts is not None
 
 
