@@ -161,7 +161,7 @@ GEO_LEVELS = ("country", "region", "city")
 
 GEOLOCATION_TESTS = (
     "jurisdiction.geolocation_residence_ndcal_2012",
-    "jurisdiction.geolocation_particularity_sdcal",
+    "discovery.strike3_sdcal_2018",
     "discovery.dhaw_2020_particularity",
 )
 
@@ -216,9 +216,9 @@ def geolocation_view(exhibit: ExhibitLoad, forum: "geolocation.Forum", *, level:
              "plaintiff_concedes_state_unreliable": plaintiff_concedes_state_unreliable,
              "past_cases_found_out_of_state_subscribers": plaintiff_concedes_state_unreliable,
              "probability_in_forum": mean_low}),
-        "jurisdiction.geolocation_particularity_sdcal": registry.decide(
-            "jurisdiction.geolocation_particularity_sdcal",
-            {"ip_address_identified": identifiers_given, "activity_dates_given": identifiers_given,
+        "discovery.strike3_sdcal_2018": registry.decide(
+            "discovery.strike3_sdcal_2018",
+            {"ip_address_tied_to_activity": identifiers_given, "dates_and_times_given": identifiers_given,
              "isp_named": identifiers_given, "geolocation_precision": precision,
              "geolocation_in_forum": all_placed}),
         "discovery.dhaw_2020_particularity": registry.decide(
