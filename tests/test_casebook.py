@@ -39,3 +39,12 @@ def test_a_wrong_expectation_fails():
     wrong = case.model_copy(update={"expect": case.expect.model_copy(update={"basis": Basis.applied})})
     _, problems = casebook.run_case(cf.test, wrong)
     assert problems and "basis" in problems[0]
+
+
+def test_course_test_command_runs_every_case(capsys):
+    from course.cli import main
+
+    assert main(["test"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()[-1]
+    assert out == f"{len(CASES)} cases run, 0 failed"
+    assert main(["test", "joinder.ndill_2013"]) == 0
