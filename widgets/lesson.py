@@ -20,7 +20,7 @@ from IPython.display import HTML, display
 from course import registry
 from course.records import quote as _quote
 from course.records import short_name
-from course.ruling import BASIS_LABELS, BASIS_MEANINGS
+from course.ruling import BASIS_LABELS, BASIS_MEANINGS, UNDETERMINED_LABEL
 
 from .explorer import RulingExplorer
 from .ruling_view import CSS
@@ -36,7 +36,7 @@ def state(test_id: str, facts: dict[str, Any] | None = None) -> None:
     print(f"Outcome: {r.label}")
     print(r.summary)
     for reason in r.reasons:
-        status = "the sources do not decide this" if reason.status == "undetermined" else reason.status
+        status = UNDETERMINED_LABEL.lower() if reason.status == "undetermined" else reason.status
         basis = "" if reason.status in ("stated", "described", "argued", "not reached") else f" ({BASIS_LABELS[reason.basis]})"
         print(f"  - {reason.element}: {status}{basis}")
 

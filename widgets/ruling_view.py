@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from course.records import short_name
-from course.ruling import fmt_assumptions
+from course.ruling import UNDETERMINED_LABEL, fmt_assumptions
 from course.ruling import BASIS_LABELS, BASIS_MEANINGS, FAVOURABLE_TO_PLAINTIFF, Basis, Outcome, Ruling
 
 #: Okabe-Ito colours, each paired with a text label and an icon.
@@ -63,7 +63,7 @@ def _status_label(reason) -> str:
     """'✔ met · held', '– not reached', '§ stated', '? undetermined · applied'."""
     status = reason.status
     icon = _STATUS_ICON[status]
-    words = "the sources do not decide this" if status == "undetermined" else status
+    words = UNDETERMINED_LABEL.lower() if status == "undetermined" else status
     basis = BASIS_LABELS[reason.basis]
     extra = "" if basis.startswith(status.split()[0]) or status in ("stated", "described", "argued") else f" \u00b7 {basis}"
     if reason.assumptions:
