@@ -44,6 +44,8 @@ ISSUE_LABELS = {"joinder": "Joinder of the Does", "early_discovery": "Early disc
                 "subscriber": "Is the subscriber plausibly the infringer?"}
 
 
+#: Between an element and its explanation in ``missing`` and ``open``.
+SEP = " \u2014 "
 NOT_RUN_LABEL = "not run: no facts given for this issue"
 
 
@@ -210,12 +212,12 @@ class CaseFacts(Facts):
     def _timing(self) -> "CaseFacts":
         if self.exhibit is None:
             if self.does_count is None:
-                raise ValueError("give does_count (or an exhibit)")
+                raise ValueError("field 'does_count': required (or give an exhibit)")
             if self.span_hours is None:
-                raise ValueError("give span_hours (or an exhibit)")
+                raise ValueError("field 'span_hours': required (or give an exhibit)")
         if self.closest_gap_hours is not None and self.span_hours is not None \
                 and self.closest_gap_hours > self.span_hours:
-            raise ValueError("closest_gap_hours cannot exceed span_hours")
+            raise ValueError("field 'closest_gap_hours': cannot exceed span_hours")
         return self
 
 
@@ -233,9 +235,9 @@ def parse_case(raw: Any) -> CaseFacts:
     except ValidationError as e:
         parts = []
         for err in e.errors():
-            field = ".".join(str(p) for p in err["loc"]) or "(facts)"
+            field = ".".join(str(p) for p in err["loc"])
             msg = err["msg"].removeprefix("Value error, ")
-            parts.append(f"field '{field}': {msg}")
+            parts.append(f"field '{field}': {msg}" if field else msg)
         raise BadCase("; ".join(parts)) from None
 
 
@@ -359,8 +361,8 @@ def load_exhibit(name: str, base: Path | None = None):
 
 
 def _elements(r: Ruling) -> tuple[list[str], list[str]]:
-    missing = [f"{x.element}: {x.explanation}" for x in r.reasons if x.decisive and x.met is False]
-    open_ = [f"{x.element}: {x.explanation}" for x in r.reasons if x.decisive and x.met is None]
+    missing = [f"{x.element}{SEP}{x.explanation}" for x in r.reasons if x.decisive and x.met is False]
+    open_ = [f"{x.element}{SEP}{x.explanation}" for x in r.reasons if x.decisive and x.met is None]
     return missing, open_
 
 
@@ -403,6 +405,8 @@ def evaluate(raw: Any, *, base: Path | None = None, exhibit_load=None,
     ``base``: the folder a relative exhibit path is read from. ``exhibit_load``: an already parsed
     exhibit (an upload in the workbench), used instead of ``case.exhibit``.
     """
+    if exhibit_load is not None and isinstance(raw, dict) and not raw.get("exhibit"):
+        raw = {**raw, "exhibit": exhibit_load.filename or "(uploaded exhibit)"}
     case = parse_case(raw)
     known = courts()
     if case.follows is not None and case.follows not in known:
@@ -476,14 +480,26 @@ def write_schemas() -> None:
 # --- text, for a terminal and for screen readers ----------------------------------------------------------
 
 def text_table(report: Report) -> str:
+    """The report as plain text: one line an approach, then what is missing or left open."""
+    from .ruling import fmt_assumptions
+
     lines = [f"Stage: {STAGE_LABELS[report.stage]}. {report.does_count} Does over {report.span_hours:,.1f} hours."]
     if report.followed:
         lines.append(f"Your court follows: {report.followed.name}. {report.followed.note}")
     for r in report.results:
         mark = " [your court's approach]" if r.followed else ""
-        lines.append(f"- {r.title} ({r.described_by}){mark}: {r.label} [{r.basis_label}]")
+        head = f"- {r.title} ({r.described_by}){mark}"
+        if not r.ran and r.basis is None:
+            lines.append(f"{head}: not run (no facts given for this issue)")
+            continue
+        basis = r.basis_label
+        if r.basis == Basis.assumed and r.ruling and r.ruling.get("assumptions"):
+            basis += f": {fmt_assumptions(r.ruling['assumptions'])}"
+        lines.append(f"{head}: {r.label} [{basis}]")
         for m in r.missing:
             lines.append(f"    missing: {m}")
+        for m in r.open:
+            lines.append(f"    left open: {m.split(SEP, 1)[0]}")
     return "\n".join(lines)
 
 
@@ -549,9 +565,9 @@ def load_cases(folder: Path | None = None) -> dict[Path, list[ApproachCase]]:
     return out
 
 
-def presets() -> dict[str, dict[str, Any]]:
-    """The workbench's starting points: name -> case facts."""
-    return {c.name: c.case_facts() for cases in load_cases().values() for c in cases if c.preset}
+def presets(*, every: bool = False) -> dict[str, dict[str, Any]]:
+    """The workbench's starting points (or, with ``every``, every reviewable case): name -> case facts."""
+    return {c.name: c.case_facts() for cases in load_cases().values() for c in cases if every or c.preset}
 
 
 def check_case(case: ApproachCase) -> list[str]:

@@ -237,3 +237,58 @@ def test_the_stage_flag_decides_whether_call_of_the_wild_defers(capsys):
         assert main(["exhibit", csv, "--session-hours", "1", "--stage", stage]) == 0
         got[stage] = json.loads(capsys.readouterr().out)["joinder"]["joinder.call_of_the_wild_permissive"]["outcome"]
     assert got == {"early_discovery": "joinder_deferred", "after_motion_to_quash": "undetermined"}
+
+
+# --- the workbench widget (no browser) ------------------------------------------------------------------------
+
+def test_workbench_makes_the_engine_call_and_shows_every_approach_in_words():
+    from widgets.workbench import CaseWorkbench
+
+    w = CaseWorkbench()
+    assert w.report == A.evaluate(w.facts())
+    for r in w.report.results:
+        assert f'data-approach="{r.approach}" data-outcome="{r.outcome.value}"' in w._table.value
+    permissive = "joinder.deferred_at_early_discovery"
+    w._alleges["same_swarm"].value = True
+    assert {r.approach: r.outcome for r in w.report.results}[permissive] == Outcome.joinder_deferred
+    w._stage.value = "after_motion_to_quash"
+    assert {r.approach: r.outcome for r in w.report.results}[permissive] == Outcome.undetermined
+    w._follows.value = "voltage_pictures_sdga_2013"
+    assert 'data-approach="joinder.actual_exchange" data-outcome="joinder_improper" class="course-followed"' \
+        in w._table.value
+
+
+def test_workbench_presets_reproduce_the_seed_courts_holdings():
+    from widgets.workbench import CaseWorkbench
+
+    w = CaseWorkbench()
+    for name, facts in A.presets().items():
+        w._preset.value = name
+        assert w._errors.message == ""
+        assert [(r.approach, r.outcome, r.basis) for r in w.report.results] == \
+            [(r.approach, r.outcome, r.basis) for r in A.evaluate(facts, base=A.CASES_DIR).results]
+    w._preset.value = next(n for n in A.presets() if n.startswith("Hard Drive"))
+    held = {r.approach for r in w.report.results if r.is_holding}
+    assert "joinder.concerted_activity" in held
+
+
+def _file(name: str, content: bytes) -> dict:
+    import datetime as dt
+
+    return {"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
+            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)}
+
+
+def test_workbench_bad_upload_is_a_friendly_message_and_loses_nothing():
+    from widgets.workbench import CaseWorkbench
+
+    w = CaseWorkbench()
+    before = w.report
+    w._upload.value = (_file("exhibit.csv", b"not,a\nvalid"),)
+    assert w._errors.message and "Traceback" not in w._errors.message
+    assert w.report == before
+    good = ef.example_path("tight_cluster").read_bytes()
+    w._upload.value = (_file("tight.csv", good),)
+    assert w._errors.message == "" and w.report.does_count == 12 and w._does.disabled
+    w._forget_exhibit()
+    assert not w._does.disabled and w.report.does_count == w._does.value

@@ -1,0 +1,125 @@
+"""The case workbench (lesson 7) in a real browser, operated by keyboard only.
+
+Each step changes one control with the keyboard (Space on a checkbox, arrow keys in a list, typing a
+number and Enter) and waits until the results table shows what the engine (course.approaches.evaluate)
+gives for the same facts: expected results are computed here, never written in.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from browser_support import open_notebook, page_problems
+from course import approaches as A
+
+pytestmark = pytest.mark.browser
+
+LESSON = "notebooks/07_approaches.ipynb"
+UPDATE_MS = 20_000  # generous: two cores, several kernels
+
+
+def _engine(facts: dict) -> dict[str, str]:
+    return {r.approach: r.outcome.value for r in A.evaluate(facts).results}
+
+
+def _row(page, approach: str):
+    return page.locator(f'table.course-workbench-table tr[data-approach="{approach}"]').first
+
+
+def _wait_row(page, approach: str, outcome: str, started: float, what: str) -> None:
+    page.wait_for_function(
+        """([aid, want]) => { const r = document.querySelector(
+              `table.course-workbench-table tr[data-approach="${aid}"]`);
+            return r !== null && r.dataset.outcome === want; }""",
+        arg=[approach, outcome], timeout=UPDATE_MS,
+    )
+    print(f"{what}: table updated in {(time.perf_counter() - started) * 1000:.0f} ms")
+
+
+def _workbench(page):
+    return page.locator(".course-workbench").first
+
+
+def test_the_workbench_follows_the_facts_entered_by_keyboard(page, voila_server):
+    open_notebook(page, voila_server, LESSON)
+    bench = _workbench(page)
+    bench.locator("table.course-workbench-table").wait_for(timeout=UPDATE_MS)
+    # the widget's own starting facts: a new case, 300 Does over 720 hours, nothing alleged, early discovery
+    facts = {"stage": "early_discovery", "does_count": 300, "span_hours": 720.0,
+             "alleges": {k: False for k in A.Alleges.model_fields}, "session_hours":
+             A.CaseFacts.model_fields["session_hours"].default}
+    for approach, outcome in _engine(facts).items():
+        assert _row(page, approach).get_attribute("data-outcome") == outcome, approach
+
+    # 1. Space on a checkbox: the complaint alleges the same swarm -> the permissive camp accepts joinder for now
+    box = bench.locator(".widget-checkbox", has_text="the Does were in the same swarm").locator("input").first
+    box.focus()
+    started = time.perf_counter()
+    page.keyboard.press("Space")
+    facts["alleges"]["same_swarm"] = True
+    want = _engine(facts)
+    assert want["joinder.deferred_at_early_discovery"] == "joinder_deferred"
+    _wait_row(page, "joinder.deferred_at_early_discovery", "joinder_deferred", started, "same swarm alleged")
+    # a strict approach says what is missing, in words
+    assert "Missing" in _row(page, "joinder.same_swarm_same_time").inner_text()
+
+    # 2. The stage, with the arrow keys: after discovery was allowed -> the permissive camp no longer says
+    stage = bench.get_by_label("Procedural stage")
+    stage.focus()
+    started = time.perf_counter()
+    page.keyboard.press("ArrowDown")
+    facts["stage"] = "after_motion_to_quash"
+    want = _engine(facts)
+    _wait_row(page, "joinder.deferred_at_early_discovery", want["joinder.deferred_at_early_discovery"], started,
+              "stage changed")
+    assert want["joinder.deferred_at_early_discovery"] == "undetermined"
+
+    # 3. Type a number: 40 Does -> below the 47 N.D. Ill. held enough for discretionary severance
+    does = bench.get_by_label("Number of Does")
+    does.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("40")
+    started = time.perf_counter()
+    page.keyboard.press("Enter")
+    facts["does_count"] = 40
+    want = _engine(facts)
+    _wait_row(page, "joinder.discretionary_severance", want["joinder.discretionary_severance"], started, "40 Does")
+    for approach, outcome in want.items():
+        assert _row(page, approach).get_attribute("data-outcome") == outcome, approach
+
+    # 4. Choose a court the sources name: its camp's row is marked in words
+    follows = bench.get_by_label("My court follows the approach of")
+    follows.focus()
+    page.keyboard.type("TCYK")  # type-ahead in the focused list
+    _row(page, "joinder.permitted_contrary_authority").locator("text=your court's approach").wait_for(
+        timeout=UPDATE_MS)
+    assert "contrary authority" in bench.locator("[data-course-ready=workbench]").inner_text()
+    assert not page_problems(page)
+
+
+def test_every_workbench_control_is_labelled_and_reachable_by_tab(page, voila_server):
+    open_notebook(page, voila_server, LESSON)
+    bench = _workbench(page)
+    bench.locator("table.course-workbench-table").wait_for(timeout=UPDATE_MS)
+    controls = bench.locator("input:not([type=hidden]), select, button")
+    n = controls.count()
+    assert n >= 12
+    for i in range(n):
+        c = controls.nth(i)
+        label = c.evaluate(
+            """el => (el.labels && el.labels.length ? el.labels[0].textContent : '')
+                     || el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || ''""")
+        assert label.strip(), c.evaluate("el => el.outerHTML")
+        assert c.evaluate("el => el.tabIndex") >= 0
+
+
+def test_lesson_7_has_no_serious_accessibility_violation(page, voila_server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_notebook(page, voila_server, LESSON)
+    _workbench(page).locator("table.course-workbench-table").wait_for(timeout=UPDATE_MS)
+    results = Axe().run(page)
+    bad = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, "\n".join(bad)
