@@ -181,7 +181,7 @@ def _geolocation_particularity(rng: random.Random) -> tuple[dict[str, Any], str]
     if own_ips:
         dates = rng.random() < 0.8
         isp = rng.random() < 0.7
-        in_forum = rng.random() < 0.6
+        in_forum = rng.random() < 0.75
         facts = {"does_ip_addresses_provided": True, "dates_of_activity_provided": dates, "isp_named": isp,
                  "geolocation_to_forum": in_forum, "location_info_points_outside_forum": not in_forum and rng.random() < 0.5,
                  "non_defendant_ip_addresses_offered": False, "acts_only_real_persons_could_do": False}

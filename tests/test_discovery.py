@@ -294,10 +294,13 @@ def test_dhaw_particularity_met_is_never_dhaws_holding():
     assert shown.met is True and shown.basis == Basis.described
     assert {"dhaw.discovery.f1_courts_have_found", "dhaw.discovery.f1_strike3"} <= set(shown.quote_ids)
     assert "discovery.strike3_sdcal_2018" in r.summary
-    # a mixed location picture: the bar still does not apply, the described showing is not matched
+    # a mixed location picture: the finding D. Haw. affirmed rested on IP addresses "or the location of any of
+    # the IP addresses", so location pointing outside the forum leaves the factor open (second reading, major 1)
     mixed = particularity_facts(True, True, True, True, location_points_outside_forum=True)
     m = registry.decide(PARTICULARITY, mixed, counterfactuals=False)
-    assert m.outcome == Outcome.not_precluded and m.element("dhaw.good_cause.f1_described_showing").met is None
+    assert m.outcome == Outcome.undetermined and m.element("dhaw.good_cause.f1_described_showing").met is None
+    no_location = particularity_facts(True, True, True, False)
+    assert registry.decide(PARTICULARITY, no_location, counterfactuals=False).outcome == Outcome.undetermined
     # no counterfactual of Bodyguard's showing reaches factor_met
     assert all(c.outcome != Outcome.factor_met for c in registry.decide(PARTICULARITY, particularity_source_facts()).counterfactuals)
 

@@ -156,13 +156,23 @@ def f1_standard() -> Reason:
 
 def f1_identified(f: ParticularityFacts) -> Reason:
     """The element D. Haw. decided: no IP address tied to the Does and nothing else identifying them."""
-    facts = ("does_ip_addresses_provided", "acts_only_real_persons_could_do")
+    facts = ("does_ip_addresses_provided", "acts_only_real_persons_could_do", "geolocation_to_forum",
+             "location_info_points_outside_forum")
     element = "The Does tied to IP addresses of their own, or otherwise identified"
-    if f.does_ip_addresses_provided:
+    if f.does_ip_addresses_provided and f.geolocation_to_forum and not f.location_info_points_outside_forum:
         return Reason(id="dhaw.good_cause.f1_identified", element=element, met=True, facts=facts,
-                      explanation=("IP addresses tied to the Does themselves are provided, so the ground on which "
-                                   "D. Haw. found this factor unmet does not apply."),
-                      quote_ids=("dhaw.discovery.f1_no_doe_ips",))
+                      explanation=("IP addresses tied to the Does themselves are provided, and located in the forum, so "
+                                   "the grounds on which D. Haw. found this factor unmet (no IP address of the Does, "
+                                   "and no location for any) do not apply."),
+                      quote_ids=("dhaw.discovery.f1_magistrate_ip_or_location", "dhaw.discovery.f1_no_doe_ips"))
+    if f.does_ip_addresses_provided:
+        return Reason(id="dhaw.good_cause.f1_identified", element=element, met=None, facts=facts,
+                      explanation=("IP addresses tied to the Does themselves are provided, but nothing locates them in "
+                                   "the forum (or the location points outside it). The finding D. Haw. affirmed rested on both: no IP address for the Does "
+                                   "'or the location of any of the IP addresses', and geolocation matters because it "
+                                   "bears on jurisdiction. Whether IP addresses without a forum location suffice, it "
+                                   f"did not say. {UNDECIDED}"),
+                      quote_ids=("dhaw.discovery.f1_magistrate_ip_or_location", "dhaw.discovery.f1_geolocation_rationale"))
     if f.acts_only_real_persons_could_do:
         return Reason(id="dhaw.good_cause.f1_identified", element=element, met=None, facts=facts,
                       explanation=("No IP addresses for the Does, but they are tied to acts only real people could "
