@@ -588,3 +588,43 @@ def check_case(case: ApproachCase) -> list[str]:
         if want.missing is not None and len(r.missing) != want.missing:
             problems.append(f"{aid}: {len(r.missing)} missing elements, expected {want.missing}")
     return problems
+
+
+# --- exercises: which camp does a source place a court in? (keys from the data) --------------------------
+
+#: The courts the camp questions ask about (data/exercises/approaches.yaml); the keys come from the data.
+CAMP_QUESTION_COURTS = ("tcyk_ndill_2013", "diabolic_video_ndcal_2011", "malibu_media_v_reynolds_ndill_2013",
+                        "call_of_the_wild_ddc_2011", "voltage_pictures_sdga_2013", "pacific_century_1_101_ndcal_2011")
+
+
+def camp_question(court_id: str) -> dict[str, Any]:
+    """A single-choice question: in which joinder camp does the source place this court? The correct
+    option and every feedback line are derived from data/approaches.yaml."""
+    court, ids = courts()[court_id]
+    joinder = [a for a in APPROACHES().values() if a.issue == "joinder"]
+    placed = [a for a in joinder if a.id in ids]
+    if len(placed) != 1:
+        raise ValueError(f"{court_id} is placed in {len(placed)} joinder camps; a camp question needs one")
+    right = placed[0]
+    options = []
+    for a in joinder:
+        described = "A" + a.described_by[1:]
+        if a is right:
+            feedback = f"Yes. {described}, {court.name} is {PLACEMENT_LABELS[court.placement]}. {court.says}"
+        else:
+            names = "; ".join(c.name for c in a.courts)
+            feedback = f"Not where the sources place it. {described}, this camp holds: {names}."
+        options.append({"text": f"{a.title} ({a.described_by})", "correct": a is right, "feedback": feedback})
+    return {
+        "id": f"approaches.camp_{court_id}",
+        "type": "single_choice",
+        "prompt": f"In which joinder camp do the sources place {court.name}, {court.court}?",
+        "options": options,
+        "explanation": (f"A{right.described_by[1:]}, {court.name} is {PLACEMENT_LABELS[court.placement]}. "
+                        f"{court.says} Place a court only as far as the source that reports it goes."),
+        "quotes": list(court.quotes),
+    }
+
+
+def camp_questions() -> list[dict[str, Any]]:
+    return [camp_question(c) for c in CAMP_QUESTION_COURTS]

@@ -292,3 +292,26 @@ def test_workbench_bad_upload_is_a_friendly_message_and_loses_nothing():
     assert w._errors.message == "" and w.report.does_count == 12 and w._does.disabled
     w._forget_exhibit()
     assert not w._does.disabled and w.report.does_count == w._does.value
+
+
+# --- exercises ------------------------------------------------------------------------------------------------
+
+def test_the_camp_questions_are_generated_from_the_approaches_data():
+    import yaml
+
+    doc = yaml.safe_load((A.DATA_DIR / "exercises" / "approaches.yaml").read_text(encoding="utf-8"))
+    shipped = [q for q in doc["questions"] if q["id"].startswith("approaches.camp_")]
+    assert shipped == A.camp_questions()
+
+
+def test_the_apply_questions_are_keyed_by_the_engine_and_never_a_holding():
+    from course.exercises import ApplyTest, load_bank
+
+    s = load_bank().get("approaches")
+    applied = [q for q in s.questions if isinstance(q, ApplyTest)]
+    assert applied
+    for q in applied:
+        r = registry.decide(q.test_id, q.facts, counterfactuals=False)
+        assert not r.is_holding, q.id
+        if q.test_id in ("joinder.ndcal_2012", "joinder.ndill_2013", "joinder.voltage_two_part"):
+            assert r.outcome != Outcome.joinder_proper
