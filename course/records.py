@@ -124,7 +124,7 @@ class Threshold(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
     value: float
     unit: str
-    basis: Literal["held", "stated", "assumed", "argued"]
+    basis: Literal["held", "stated", "described", "assumed", "argued"]
     quote: str | None = None
     note: str = Field(min_length=10)
 

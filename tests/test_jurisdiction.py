@@ -325,7 +325,8 @@ def test_dhaw_goes_facts_are_goes_as_described_never_dhaws_holding():
     assert short.element("dhaw.k2.us_express_aiming").met is None
     goes = _decide(K2, GOES_LIKE.model_copy(update={"us_downloads_count": GOES_DOWNLOADS}))
     aim = goes.element("dhaw.k2.us_express_aiming")
-    assert aim.met is True and aim.basis == Basis.described
+    # a comparison is not a finding: the element stays open (second reading, major 2)
+    assert aim.met is None and aim.basis == Basis.applied
     assert {"dhaw.jurisdiction.k2_goes_downloads", "dhaw.jurisdiction.k2_fare_better"} <= set(aim.quote_ids)
     assert goes.outcome == Outcome.undetermined and not goes.is_holding
     assert goes.element("dhaw.k2.rest_of_due_process").basis == Basis.not_reached

@@ -150,12 +150,13 @@ def us_express_aiming(f: Rule4k2Facts) -> Reason:
     specific = f.us_audience_allegations == UsAudienceAllegations.specific or n > 0
     if specific and n >= GOES_DOWNLOADS and f.us_commercial_platform:
         return Reason(
-            id=rid, element=element, met=True, basis=Basis.described, facts=facts,
+            id=rid, element=element, met=None, facts=facts,
             explanation=(
                 f"{num(n)} U.S. downloads through a U.S. commercial platform: facts like those of Goes (roughly "
                 "50,000 undisputed downloads through the Apple App Store), where N.D. Cal. found Rule 4(k)(2) "
-                "jurisdiction, as D. Haw. describes it. D. Haw. only compared Goes and said the plaintiff's "
-                "arguments would likely fare better with such facts; it did not hold that they suffice."
+                "jurisdiction, as D. Haw. describes it in a 'Compare' citation. D. Haw. said only that the "
+                "plaintiff's arguments would likely fare better with such facts; it did not say they suffice, so "
+                f"this element stays open. {UNDECIDED}"
             ),
             quote_ids=(
                 "dhaw.jurisdiction.k2_goes_downloads",
@@ -321,7 +322,7 @@ def rule_4k2_dhaw_2020(f: Rule4k2Facts) -> Ruling:
             + (" The defendants' use of U.S. service providers does not count." if f.relies_on_us_service_providers
                else "")
         )
-    elif aiming.met is True:
+    elif aiming.met is None and f.us_downloads_count >= GOES_DOWNLOADS and f.us_commercial_platform:
         summary = (
             "Facts like Goes's, where N.D. Cal. found Rule 4(k)(2) jurisdiction, as D. Haw. describes it. D. Haw. "
             "said only that such arguments would likely fare better; it never found whether any state's courts "
