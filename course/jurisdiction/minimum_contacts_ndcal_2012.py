@@ -192,7 +192,7 @@ def transfers(f: MinimumContactsFacts) -> Reason:
     title="Minimum contacts of non-resident Does through a BitTorrent swarm",
     facts=MinimumContactsFacts,
     source_facts=minimum_contacts_source_facts,
-    never=(Outcome.not_precluded,),
+    never=(Outcome.jurisdiction_shown,),
 )
 def minimum_contacts_ndcal_2012(f: MinimumContactsFacts) -> Ruling:
     """A summary assertion of transfers to Californians is not minimum contacts, nor would one piece per Doe
@@ -204,13 +204,18 @@ def minimum_contacts_ndcal_2012(f: MinimumContactsFacts) -> Ruling:
     elements += [same_time(f), spec]
     # General and specific jurisdiction are alternatives, so the elements are not all required together:
     # each route is combined on its own and either one suffices.
-    by_general = combine([gen], fails=Outcome.jurisdiction_not_shown, passes=Outcome.jurisdiction_shown)
-    by_specific = combine([spec], fails=Outcome.jurisdiction_not_shown, passes=Outcome.jurisdiction_shown)
-    if Outcome.jurisdiction_shown in (by_general, by_specific):
-        outcome = Outcome.jurisdiction_shown
+    # N.D. Cal. only recited the general-jurisdiction standard and applied neither route in a plaintiff's
+    # favour; its own standard also asks for fair play and substantial justice, which it never reached. So a
+    # route that is met lifts the bar (not_precluded); it never shows jurisdiction.
+    by_general = combine([gen], fails=Outcome.jurisdiction_not_shown, passes=None)
+    by_specific = combine([spec], fails=Outcome.jurisdiction_not_shown, passes=None)
+    if Outcome.not_precluded in (by_general, by_specific):
+        outcome = Outcome.not_precluded
         summary = (
-            "The Doe's substantial, or continuous and systematic, activities in the forum state support general "
-            "jurisdiction, on the standard N.D. Cal. stated; its swarm transfers need not be counted."
+            "The Doe's substantial, or continuous and systematic, activities in the forum state meet the standard "
+            "for general jurisdiction that N.D. Cal. stated (quoting Data Disc), so its ground for refusing "
+            "jurisdiction does not apply. The court never applied that standard in a plaintiff's favour, nor reached "
+            "fair play and substantial justice; it did not say jurisdiction would then be shown."
         )
     elif by_specific == Outcome.undetermined:
         outcome = Outcome.undetermined
