@@ -172,6 +172,17 @@ def express_aiming(f: CalderFacts) -> Reason:
     who = "No forum user" if users == 0 else ("One forum user" if users == 1 else f"{num(users)} forum users")
     assumed = {"substantial_audience_users": f.substantial_audience_users}
 
+    if users >= 2 and exploited and users >= f.substantial_audience_users and f.site_interactivity == SiteInteractivity.passive:
+        return Reason(
+            id=rid, element=element, met=None, basis=Basis.assumed, assumptions=assumed, facts=facts,
+            explanation=(
+                f"{who}, deliberately exploited, but through a passive site that only posts information. D. Haw. "
+                "quoted Cybersell that a passive page would not satisfy this prong, and said continuous and "
+                "deliberate exploitation of a substantial audience would; it did not say which controls when both "
+                f"are present. {UNDECIDED}"
+            ),
+            quote_ids=("dhaw.jurisdiction.passive_web_page", "dhaw.jurisdiction.substantial_audience"),
+        )
     if users >= 2 and exploited and users >= f.substantial_audience_users:
         return Reason(
             id=rid, element=element, met=True, basis=Basis.assumed, assumptions=assumed, facts=facts,
