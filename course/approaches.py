@@ -160,13 +160,20 @@ def APPROACHES() -> dict[str, Approach]:  # noqa: N802 - a cached constant
     return load()
 
 
-def courts() -> dict[str, tuple[Court, list[str]]]:
-    """Every court the approaches name, by id, with the ids of the approaches that place it."""
-    out: dict[str, tuple[Court, list[str]]] = {}
+def courts() -> dict[str, list[tuple[str, Court]]]:
+    """Every court the approaches name, by id: each approach that places it, with how (a court may sit
+    in two camps, placed differently in each)."""
+    out: dict[str, list[tuple[str, Court]]] = {}
     for a in APPROACHES().values():
         for c in a.courts:
-            out.setdefault(c.id, (c, []))[1].append(a.id)
+            out.setdefault(c.id, []).append((a.id, c))
     return out
+
+
+def court_name(court_id: str) -> str:
+    """'TCYK, LLC v. Does 1-87 (N.D. Ill. 2013 (Tharp, J.))': the court's first placement's name."""
+    c = courts()[court_id][0][1]
+    return f"{c.name} ({c.court})"
 
 
 # --- the case facts (the input) -----------------------------------------------------------------------
@@ -398,6 +405,17 @@ def _result(a: Approach, case: CaseFacts, facts: Facts | dict | None, follows: s
         would_change=[c.explanation for c in r.counterfactuals], ruling=r.to_json())
 
 
+def _follow_note(a: Approach, c: Court) -> str:
+    where = f"In the camp '{a.title}', {a.described_by}"
+    if c.placement == "cited_contrary":
+        return (f"{where}, {c.name} is named only as contrary authority, not described: the sources do not "
+                f"describe its test, so the course cannot say what it would do. {UNDECIDED}")
+    if c.placement == "cited_in_support":
+        return (f"{where}, {c.name} is cited for the camp's proposition but not described: the result marked below "
+                "is that camp's test as the source states it, not that court's own.")
+    return f"{where}, {c.name} is {PLACEMENT_LABELS[c.placement]}: its result is marked below."
+
+
 def evaluate(raw: Any, *, base: Path | None = None, exhibit_load=None,
              issues: tuple[str, ...] = ISSUES) -> Report:
     """Every approach's result on one case's facts (raw JSON, or :class:`CaseFacts`).
@@ -435,16 +453,10 @@ def evaluate(raw: Any, *, base: Path | None = None, exhibit_load=None,
             raise BadCase(f"field 'facts_for.{a.test}': {e}") from None
     followed = None
     if case.follows is not None:
-        court, ids = known[case.follows]
-        if court.placement == "cited_contrary":
-            note = (f"{court.name} is named only as contrary authority ({PLACEMENT_LABELS[court.placement]}); "
-                    "the sources do not describe its test, so the course cannot say what it would do. " + UNDECIDED)
-        elif court.placement == "cited_in_support":
-            note = (f"{court.name} is cited for the camp's proposition but not described; the results below "
-                    "are that camp's test as the source states it, not that court's own.")
-        else:
-            note = f"{court.name}: {PLACEMENT_LABELS[court.placement]}. Its approach's results are marked below."
-        followed = Followed(court=court.id, name=court.name, approaches=ids, note=note)
+        placements = known[case.follows]
+        notes_ = [_follow_note(APPROACHES()[aid], c) for aid, c in placements]
+        followed = Followed(court=case.follows, name=placements[0][1].name,
+                            approaches=[aid for aid, _ in placements], note=" ".join(notes_))
     notes = [
         "No result here on facts other than a court's own is a holding: it is the course applying (or, for a "
         "test a source describes, describing) that approach.",
@@ -600,12 +612,13 @@ CAMP_QUESTION_COURTS = ("tcyk_ndill_2013", "diabolic_video_ndcal_2011", "malibu_
 def camp_question(court_id: str) -> dict[str, Any]:
     """A single-choice question: in which joinder camp does the source place this court? The correct
     option and every feedback line are derived from data/approaches.yaml."""
-    court, ids = courts()[court_id]
+    placements = courts()[court_id]
     joinder = [a for a in APPROACHES().values() if a.issue == "joinder"]
-    placed = [a for a in joinder if a.id in ids]
+    placed = [a for a in joinder if a.id in {aid for aid, _ in placements}]
     if len(placed) != 1:
         raise ValueError(f"{court_id} is placed in {len(placed)} joinder camps; a camp question needs one")
     right = placed[0]
+    court = next(c for aid, c in placements if aid == right.id)
     options = []
     for a in joinder:
         described = "A" + a.described_by[1:]
@@ -628,3 +641,24 @@ def camp_question(court_id: str) -> dict[str, Any]:
 
 def camp_questions() -> list[dict[str, Any]]:
     return [camp_question(c) for c in CAMP_QUESTION_COURTS]
+
+
+EXERCISES_FILE = DATA_DIR / "exercises" / "approaches.yaml"
+EXERCISES_HEADER = """\
+# Exercises for lesson 7 (the split as a tool). The camp_* questions are GENERATED from
+# data/approaches.yaml by course.approaches.camp_questions(); after changing the approaches, run
+# `python -c "from course import approaches; approaches.write_camp_questions()"` (tests/test_approaches.py
+# checks they are current): which camp a source places a court in, with the key and feedback taken from
+# the data. The apply_* questions are keyed by the engine: the exercise view runs the named test on the facts.
+"""
+
+
+def write_camp_questions() -> None:
+    """Regenerate the camp questions in data/exercises/approaches.yaml, keeping the other questions."""
+    import yaml
+
+    doc = _read_yaml(EXERCISES_FILE)
+    others = [q for q in doc["questions"] if not q["id"].startswith("approaches.camp_")]
+    doc["questions"] = camp_questions() + others
+    EXERCISES_FILE.write_text(EXERCISES_HEADER + yaml.safe_dump(doc, sort_keys=False, width=110, allow_unicode=True),
+                              encoding="utf-8")

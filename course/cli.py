@@ -92,8 +92,9 @@ def cmd_approaches(args: argparse.Namespace) -> int:
             print(json.dumps(approaches.output_schema(), indent=2))
             return 0
         if args.courts:
-            print(json.dumps({cid: {"name": c.name, "court": c.court, "placement": c.placement, "approaches": ids}
-                              for cid, (c, ids) in approaches.courts().items()}, indent=2, ensure_ascii=False))
+            print(json.dumps({cid: {"name": ps[0][1].name, "court": ps[0][1].court,
+                                    "placements": [{"approach": aid, "placement": c.placement} for aid, c in ps]}
+                              for cid, ps in approaches.courts().items()}, indent=2, ensure_ascii=False))
             return 0
     except DataError as e:
         return _fail(str(e))

@@ -315,3 +315,12 @@ def test_the_apply_questions_are_keyed_by_the_engine_and_never_a_holding():
         assert not r.is_holding, q.id
         if q.test_id in ("joinder.ndcal_2012", "joinder.ndill_2013", "joinder.voltage_two_part"):
             assert r.outcome != Outcome.joinder_proper
+
+
+def test_a_court_in_two_camps_is_marked_in_both_with_its_placement_in_each():
+    placements = dict((aid, c.placement) for aid, c in A.courts()["sbo_pictures_dmd_2012"])
+    assert placements == {"joinder.same_swarm_same_time": "cited_in_support", "joinder.actual_exchange": "described"}
+    r = A.evaluate({"stage": "after_motion_to_quash", "does_count": 5, "span_hours": 1,
+                    "follows": "sbo_pictures_dmd_2012"}, issues=("joinder",))
+    assert {x.approach for x in r.results if x.followed} == set(placements)
+    assert "cited for the camp's proposition but not described" in r.followed.note

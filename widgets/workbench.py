@@ -143,8 +143,7 @@ class CaseWorkbench:
                              description="The complaint alleges: " + fields[name].description)
             for name in fields
         }
-        court_options = sorted(((f"{c.name} ({c.court})", cid) for cid, (c, _ids) in A.courts().items()),
-                               key=lambda o: o[0].casefold())
+        court_options = sorted(((A.court_name(cid), cid) for cid in A.courts()), key=lambda o: o[0].casefold())
         self._follows = W.Dropdown(options=[("No particular court", NEW_CASE)] + court_options, value=NEW_CASE,
                                    description="My court follows the approach of", style=_STYLE, layout=_WIDE)
         self._session = W.BoundedFloatText(value=A.CaseFacts.model_fields["session_hours"].default, min=0.1,
