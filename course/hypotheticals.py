@@ -125,10 +125,14 @@ def _rule21_does(rng: random.Random) -> tuple[dict[str, Any], str]:
     defenses = rng.random() < 0.96
     pro_se = rng.random() < 0.96
     fees = rng.random() < 0.93
+    misjoined = rng.random() < 0.92
     facts = {"does_count": does, "distinct_defenses_likely": defenses, "pro_se_does_expected": pro_se,
-             "main_efficiency_is_filing_fees": fees}
+             "main_efficiency_is_filing_fees": fees, "misjoined_under_rule20": misjoined}
     prompt = (
         f"{_plural(does, 'Doe')} remain joined in one suit. "
+        + ("The court has found them misjoined under Rule 20 (the plaintiff did not allege the same swarm at "
+           "roughly the same time); the question is whether to sever them for fairness and manageability too. "
+           if misjoined else "Assume they are properly joined under Rule 20. ")
         + ("The Does are likely to raise different factual and legal defenses. " if defenses
            else "Nothing suggests that the Does will raise different defenses. ")
         + ("Some of them are expected to appear pro se, without e-filing. " if pro_se

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from . import joinder
-from .ruling import Facts
+from .ruling import Facts, Outcome
 
 #: The joinder tests compared side by side, in the order a lesson discusses them.
 JOINDER_TESTS = (
@@ -69,6 +69,13 @@ def joinder_facts(s: JoinderScenario) -> dict[str, Facts]:
     )
     closest = s.gap_hours if s.closest_gap_hours is None else s.closest_gap_hours
     timing = joinder.AppearanceTiming.same_time if s.same_time_alleged else joinder.ndcal_timing(closest)
+    ndill = joinder.SameTimeJoinderFacts(
+        swarm_link=link,
+        same_time_alleged=s.same_time_alleged,
+        gap_hours=s.gap_hours,
+        session_hours=s.session_hours,
+        common_question_alleged=True,
+    )
     return {
         "joinder.ndcal_2012": joinder.SwarmConcertFacts(
             does_count=s.does_count,
@@ -77,13 +84,7 @@ def joinder_facts(s: JoinderScenario) -> dict[str, Facts]:
             appearance_timing=timing,
             span_days=s.gap_hours / 24,
         ),
-        "joinder.ndill_2013": joinder.SameTimeJoinderFacts(
-            swarm_link=link,
-            same_time_alleged=s.same_time_alleged,
-            gap_hours=s.gap_hours,
-            session_hours=s.session_hours,
-            common_question_alleged=True,
-        ),
+        "joinder.ndill_2013": ndill,
         "joinder.voltage_two_part": joinder.TwoPartJoinderFacts(
             common_swarm_same_time_alleged=s.same_swarm_alleged and s.same_time_alleged,
             exchange_with_another_alleged=s.direct_exchange_alleged,
@@ -97,6 +98,8 @@ def joinder_facts(s: JoinderScenario) -> dict[str, Facts]:
             distinct_defenses_likely=s.distinct_defenses_likely,
             pro_se_does_expected=s.pro_se_does_expected,
             main_efficiency_is_filing_fees=True,
+            # N.D. Ill. severed for manageability as an additional ground, for Does its Rule 20 bar had caught
+            misjoined_under_rule20=joinder.ndill_same_swarm_same_time(ndill).outcome == Outcome.joinder_improper,
         ),
     }
 

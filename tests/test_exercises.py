@@ -218,7 +218,8 @@ def test_decisive_reasons_follow_the_outcome():
                              counterfactuals=False)
     assert rule21.outcome.value == "sever"
     # sever: the decisive elements met; the court's stated concerns explain, they do not decide
-    assert ex.decisive_reasons(rule21) == ["ndill.rule21.does_count", "ndill.rule21.filing_fees"]
+    assert ex.decisive_reasons(rule21) == ["ndill.rule21.additional_ground", "ndill.rule21.does_count",
+                                          "ndill.rule21.filing_fees"]
     lifted = registry.decide("joinder.ndill_2013", {"swarm_link": "same_swarm", "same_time_alleged": True,
                                                     "gap_hours": 0.5}, counterfactuals=False)
     assert lifted.outcome.value == "not_precluded"

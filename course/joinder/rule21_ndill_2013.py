@@ -65,6 +65,9 @@ class DiscretionarySeveranceFacts(Facts):
     main_efficiency_is_filing_fees: bool = Field(
         description="joinder's main efficiency being the plaintiff's saving on filing fees"
     )
+    misjoined_under_rule20: bool = Field(
+        True, description="the Does are already misjoined under Rule 20 (the ground this one is added to)"
+    )
 
 
 def rule21_source_facts() -> DiscretionarySeveranceFacts:
@@ -75,6 +78,7 @@ def rule21_source_facts() -> DiscretionarySeveranceFacts:
         distinct_defenses_likely=True,
         pro_se_does_expected=True,
         main_efficiency_is_filing_fees=True,
+        misjoined_under_rule20=True,
     )
 
 
@@ -90,6 +94,31 @@ def standard(f: DiscretionarySeveranceFacts) -> Reason:
         explanation="Apart from Rule 20's requirements, a court may weigh other factors of fundamental fairness, "
                     "and has broad discretion in deciding motions to sever.",
         quote_ids=("ndill.joinder.fundamental_fairness", "ndill.joinder.burden_and_discretion"),
+    )
+
+
+def additional_ground(f: DiscretionarySeveranceFacts) -> Reason:
+    """The court severed for fairness and manageability "Additionally", for Does already misjoined."""
+    if f.misjoined_under_rule20:
+        return Reason(
+            id="ndill.rule21.additional_ground",
+            element="An additional ground: the Does are already misjoined under Rule 20",
+            met=True,
+            explanation="The Does are misjoined under Rule 20, as they were in No. 12 cv 6675; the court added "
+                        "fairness and manageability as a further ground for severing them.",
+            facts=("misjoined_under_rule20",),
+            quote_ids=("ndill.joinder.forty_seven_does", "ndill.joinder.severance_appropriate"),
+        )
+    return Reason(
+        id="ndill.rule21.additional_ground",
+        element="An additional ground: the Does are already misjoined under Rule 20",
+        met=None,
+        explanation="Rule 20 is not shown to be failed here. N.D. Ill. severed for fairness and manageability only as "
+                    "an additional ground, for Does it had already found misjoined; whether it would sever Does "
+                    "properly joined under Rule 20 on this ground alone, it did not say (Doe 328's motion argued "
+                    f"so, ¶ 25). {UNDECIDED}",
+        facts=("misjoined_under_rule20",),
+        quote_ids=("ndill.joinder.forty_seven_does",),
     )
 
 
@@ -184,12 +213,12 @@ def filing_fees(f: DiscretionarySeveranceFacts) -> Reason:
 def rule21_discretion(f: DiscretionarySeveranceFacts) -> Ruling:
     """Severance for fairness and manageability where many Does remain and joinder's principal
     efficiency is the plaintiff's saving on filing fees (N.D. Ill. 2013, No. 12 cv 6675)."""
-    elements = [standard(f), does_count(f), different_defenses(f), pro_se_paper(f), filing_fees(f)]
+    elements = [standard(f), additional_ground(f), does_count(f), different_defenses(f), pro_se_paper(f), filing_fees(f)]
     outcome = combine(elements, fails=Outcome.undetermined, passes=Outcome.sever)
     if outcome == Outcome.sever:
-        summary = (f"Sever: {f.does_count} Does, and no efficiency beyond the plaintiff's filing fees. N.D. Ill. held "
-                   "this for the 47 Does of No. 12 cv 6675 as an additional ground, beside misjoinder under Rule 20 "
-                   "(Does 2-68 severed).")
+        summary = (f"Sever, as an additional ground for Does already misjoined: {f.does_count} Does, and no efficiency "
+                   "beyond the plaintiff's filing fees. N.D. Ill. held this for the 47 Does of No. 12 cv 6675 beside "
+                   "misjoinder under Rule 20 (Does 2-68 severed).")
     else:
         summary = ("These facts fall short of those on which N.D. Ill. severed for fairness and manageability, and "
                    f"the opinion gives no rule for them. {UNDECIDED}")
