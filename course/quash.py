@@ -88,7 +88,7 @@ def standing(f: QuashFacts) -> Reason:
                 "brought by the recipient. Its own case was a subscriber's motion."
             ),
             facts=("movant_is_subpoena_recipient",),
-            quote_ids=("ndill.quash.legitimate_interests",),
+            quote_ids=("ndill.quash.usually_recipient",),
         )
     return Reason(
         id="ndill.quash.standing",

@@ -130,7 +130,11 @@ def _on_source_facts(test: LegalTest, facts: Facts) -> bool:
     if test.source_facts is None:
         return False
     own, given = test.source_facts().model_dump(), facts.model_dump()
-    return own.keys() == given.keys() and all(_same(own[k], given[k]) for k in own)
+    # a course assumption is not a fact of the case: changing it does not make the facts another case's
+    # (the outcome still says when it rests on the assumption)
+    facts_only = [k for k, field in test.facts.model_fields.items()
+                  if not (isinstance(field.json_schema_extra, dict) and field.json_schema_extra.get("assumption"))]
+    return own.keys() == given.keys() and all(_same(own[k], given[k]) for k in facts_only)
 
 
 def finalize(test: LegalTest, facts: Facts, ruling: Ruling) -> Ruling:

@@ -6,7 +6,7 @@ import functools
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from course import check, registry
+from course import check, factgen, registry
 from course.joinder import (
     CP_PRODUCTIONS_FEE_PER_CASE_USD,
     NDCAL_HOURS_APART,
@@ -263,14 +263,7 @@ def test_voltage_needs_both_parts_and_cotw_leaves_the_later_stage_open():
 
 # --- 3. invariants ----------------------------------------------------------------------------
 
-ndcal_st = st.builds(
-    SwarmConcertFacts,
-    does_count=st.integers(2, 5000),
-    same_swarm_alleged=st.booleans(),
-    direct_transfer_between_does_alleged=st.booleans(),
-    appearance_timing=st.sampled_from(AppearanceTiming),
-    span_days=st.floats(0, 365),
-)
+ndcal_st = factgen.strategy(SwarmConcertFacts)  # keeps only coherent facts (no Does hours apart within 0 days)
 ndill_st = st.builds(
     SameTimeJoinderFacts,
     swarm_link=st.sampled_from(SwarmLink),

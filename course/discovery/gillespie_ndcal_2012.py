@@ -115,8 +115,8 @@ def standard(f: GillespieFacts) -> Reason:
             "Gillespie, as the court quotes it, lets courts grant early discovery to learn the Does' identities "
             "unless it is clear the discovery would not uncover them or the complaint would be dismissed on other "
             "grounds. The court then put the burden on the plaintiff to show the discovery is very likely to reveal "
-            "the Does, the phrase Gillespie used for the discovery it held wrongly refused: a higher bar than "
-            "Gillespie's own wording, and on the plaintiff."
+            "the Does, the phrase Gillespie used for the discovery it held wrongly refused. (The course's reading: "
+            "a higher bar than Gillespie's own wording, and placed on the plaintiff.)"
         ),
         quote_ids=("ndcal.discovery.gillespie_unless_clear", "case.ndcal.gillespie_held",
                    "ndcal.discovery.very_likely_question", "ndcal.discovery.denied"),

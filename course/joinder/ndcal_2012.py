@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from enum import Enum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..fmt import num
 from ..records import threshold
@@ -69,6 +69,14 @@ class SwarmConcertFacts(Facts):
         json_schema_extra={"search": [0, 365], "step": 1, "counterfactual": False},
     )
 
+    @model_validator(mode="after")
+    def _span_fits_timing(self) -> "SwarmConcertFacts":
+        if (self.appearance_timing == AppearanceTiming.hours_days_or_weeks_apart
+                and self.span_days * 24 < NDCAL_HOURS_APART):
+            raise ValueError(f"span_days: Does {num(NDCAL_HOURS_APART)} hours or more apart need a span of at least "
+                             f"{num(NDCAL_HOURS_APART)} hours, not {num(self.span_days * 24)} hours")
+        return self
+
 
 def ndcal_source_facts() -> SwarmConcertFacts:
     """Hard Drive: 90 Does in one swarm over 63 days, each at a different date and time; counsel
@@ -111,7 +119,7 @@ def same_swarm(f: SwarmConcertFacts) -> Reason:
             met=None,
             basis=Basis.stated,
             decisive=False,
-            explanation="The Does are alleged to have been in the same swarm; the court held that presence in one "
+            explanation="The Does are alleged to have been in the same swarm; the court stated that presence in one "
                         "swarm does not by itself show that they acted in concert.",
             facts=("same_swarm_alleged",),
             quote_ids=("ndcal.joinder.same_swarm_insufficient", "ndcal.joinder.swarm_not_concerted"),
