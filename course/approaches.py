@@ -405,6 +405,24 @@ def _result(a: Approach, case: CaseFacts, facts: Facts | dict | None, follows: s
         would_change=[c.explanation for c in r.counterfactuals], ruling=r.to_json())
 
 
+#: Facts of another issue's test that the case already gives, so they are entered once: the test's
+#: field -> where the value comes from. N.D. Cal.'s good-cause factor 3 turns on its own joinder ruling.
+SHARED_FIELDS: dict[str, dict[str, str]] = {
+    "discovery.semitool_ndcal_2012": {"does_count": "the number of Does",
+                                      "joinder_proper": "N.D. Cal.'s joinder result (joinder.concerted_activity)"},
+}
+
+
+def _shared(test_id: str, facts: dict[str, Any], scenario, joinder_results: dict[str, ApproachResult]) -> dict:
+    """Fill the fields of ``SHARED_FIELDS`` from the case: the number of Does, and N.D. Cal.'s joinder
+    result (False where it finds joinder improper; None, left open, otherwise: it never finds it proper)."""
+    if test_id not in SHARED_FIELDS or scenario is None:
+        return facts
+    ndcal = joinder_results.get("joinder.concerted_activity")
+    joinder_proper = False if ndcal is not None and ndcal.outcome == Outcome.joinder_improper else None
+    return {**facts, "does_count": scenario.does_count, "joinder_proper": joinder_proper}
+
+
 def _follow_note(a: Approach, c: Court) -> str:
     where = f"In the camp '{a.title}', {a.described_by}"
     if c.placement == "cited_contrary":
@@ -447,6 +465,8 @@ def evaluate(raw: Any, *, base: Path | None = None, exhibit_load=None,
                 continue
         else:
             facts = case.facts_for.get(a.test) if a.test else None
+            if facts is not None:
+                facts = _shared(a.test, dict(facts), scenario, {r.approach: r for r in results})
         try:
             results.append(_result(a, case, facts, case.follows))
         except registry.BadFacts as e:
@@ -461,7 +481,10 @@ def evaluate(raw: Any, *, base: Path | None = None, exhibit_load=None,
         "No result here on facts other than a court's own is a holding: it is the course applying (or, for a "
         "test a source describes, describing) that approach.",
         f"Assumed stay in the swarm: {case.session_hours:g} hours (an assumption, not a finding).",
-    ] + (scenarios.scenario_notes(scenario) if scenario else [])
+    ] + (scenarios.scenario_notes(scenario) if scenario else []) + [
+        f"For {tid}, {field} is taken from {source}, not entered again."
+        for tid, fields in SHARED_FIELDS.items() if tid in case.facts_for and scenario is not None
+        for field, source in fields.items()]
     return Report(stage=case.stage, does_count=scenario.does_count if scenario else 1,
                   span_hours=scenario.gap_hours if scenario else float(case.span_hours or 0),
                   assumptions={"session_hours": case.session_hours}, followed=followed, results=results, notes=notes)

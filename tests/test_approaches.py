@@ -324,3 +324,35 @@ def test_a_court_in_two_camps_is_marked_in_both_with_its_placement_in_each():
                     "follows": "sbo_pictures_dmd_2012"}, issues=("joinder",))
     assert {x.approach for x in r.results if x.followed} == set(placements)
     assert "cited for the camp's proposition but not described" in r.followed.note
+
+
+def test_facts_the_case_already_gives_are_not_entered_twice():
+    hard_drive = registry.get("discovery.semitool_ndcal_2012").source_facts().model_dump(mode="json")
+    base = {"stage": "early_discovery", "span_hours": 1512, "alleges": {"same_hash": True, "same_swarm": True},
+            "facts_for": {"discovery.semitool_ndcal_2012": {**hard_drive, "does_count": 5, "joinder_proper": None}}}
+    r = {x.approach: x for x in A.evaluate({**base, "does_count": 90}).results}
+    semitool = r["early_discovery.four_factors_ndcal"].ruling
+    # the case's 90 Does and N.D. Cal.'s own joinder result replace what was typed: N.D. Cal.'s holding again
+    assert r["joinder.concerted_activity"].outcome == Outcome.joinder_improper
+    assert (semitool["outcome"], semitool["basis"]) == ("discovery_denied", "held")
+    r = {x.approach: x for x in A.evaluate({**base, "does_count": 300}).results}
+    assert r["early_discovery.four_factors_ndcal"].basis == Basis.applied
+
+
+def test_workbench_takes_another_issues_facts_through_the_tests_own_form():
+    from widgets.workbench import CaseWorkbench
+
+    w = CaseWorkbench()
+    w._other.value = "subscriber.dconn_2020"
+    form = w._forms["subscriber.dconn_2020"]
+    assert w.report == A.evaluate(w.facts())
+    before = {r.approach: r.outcome for r in w.report.results}["subscriber.status_alone_not_plausible"]
+    assert before == Outcome.not_plausible
+    form.controls["lone_adult_resident"].value = True
+    after = {r.approach: r for r in w.report.results}["subscriber.status_alone_not_plausible"]
+    assert after.outcome == registry.decide("subscriber.dconn_2020", form.value()).outcome
+    assert after.outcome != Outcome.plausible  # D. Conn.'s rule is a bar: never 'plausible'
+    w._other.value = "discovery.semitool_ndcal_2012"
+    assert not set(A.SHARED_FIELDS["discovery.semitool_ndcal_2012"]) & set(w._forms["discovery.semitool_ndcal_2012"].controls)
+    w._remove_other()
+    assert "discovery.semitool_ndcal_2012" not in w.facts().get("facts_for", {})

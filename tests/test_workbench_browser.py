@@ -123,3 +123,31 @@ def test_lesson_7_has_no_serious_accessibility_violation(page, voila_server):
     bad = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not bad, "\n".join(bad)
+
+
+def test_another_issues_facts_are_entered_by_keyboard(page, voila_server):
+    from course import registry
+
+    open_notebook(page, voila_server, LESSON)
+    bench = _workbench(page)
+    bench.locator("table.course-workbench-table").wait_for(timeout=UPDATE_MS)
+    aid = "subscriber.status_alone_not_plausible"
+    assert _row(page, aid).get_attribute("data-outcome") == "undetermined"  # not run: no facts yet
+    other = bench.get_by_label("Facts for another issue's test")
+    other.focus()
+    started = time.perf_counter()
+    page.keyboard.type("Is the subscriber")  # type-ahead to the D. Conn. test
+    test = registry.get("subscriber.dconn_2020")
+    facts = test.source_facts()
+    _wait_row(page, aid, registry.decide(test.id, facts).outcome.value, started, "D. Conn. facts opened")
+    # a yes/no fact of D. Conn.'s own form, changed with Space
+    field = "exclusive_access_alleged"
+    label = test.facts.model_fields[field].description
+    box = bench.locator(".widget-checkbox", has_text=label[:1].upper() + label[1:40]).locator("input").first
+    box.focus()
+    started = time.perf_counter()
+    page.keyboard.press("Space")
+    want = registry.decide(test.id, facts.model_copy(update={field: not getattr(facts, field)})).outcome.value
+    _wait_row(page, aid, want, started, "exclusive access alleged")
+    assert want != "plausible"  # D. Conn.'s rule is a bar: 'not barred' at most
+    assert not page_problems(page)

@@ -16,12 +16,14 @@ import ipywidgets as W
 
 from course import approaches as A
 from course import exhibit_facts as ef
+from course import registry
 from course.exhibit import ExhibitError, ExhibitLoad, parse_exhibit_bytes
 from course.records import DataError
 from course.ruling import FAVOURABLE_TO_PLAINTIFF, Outcome
 
 from .a11y import labeller
 from .errors import ErrorBox, UserFacingError, showing_errors
+from .facts_form import FactsForm
 from .ruling_view import CSS
 
 log = logging.getLogger(__name__)
@@ -118,7 +120,6 @@ class CaseWorkbench:
     def __init__(self, preset: str = NEW_CASE):
         self._presets = A.presets()
         self._exhibit: ExhibitLoad | None = None
-        self._facts_for: dict[str, Any] = {}
         self._loading = False
         self.report: A.Report | None = None
 
@@ -154,6 +155,16 @@ class CaseWorkbench:
                                   description="Some Does will appear pro se and not e-file")
         self._defenses = W.Checkbox(value=True, indent=False, style=_STYLE, layout=_WIDE,
                                     description="The Does will have different defenses")
+        self._other = W.Dropdown(
+            options=[("None: joinder only", NEW_CASE)] + [
+                (f"{A.ISSUE_LABELS[a.issue]}: {a.title}", a.test) for a in A.APPROACHES().values()
+                if a.issue != "joinder" and a.test],
+            value=NEW_CASE, description="Facts for another issue's test", style=_STYLE, layout=_WIDE)
+        self._drop_other = W.Button(description="Remove the facts for this test", layout=W.Layout(width="auto"),
+                                    tooltip="Stop running this test on the case")
+        self._other_note = W.HTML()
+        self._other_box = W.VBox()
+        self._forms: dict[str, FactsForm] = {}
         self._errors = ErrorBox()
         self._table = W.HTML()
         self._cards = W.HTML()
@@ -161,6 +172,8 @@ class CaseWorkbench:
         self._preset.observe(lambda ch: self._load_preset(ch["new"]), names="value")
         self._upload.observe(lambda ch: self._uploaded(), names="value")
         self._clear.on_click(lambda _b: self._forget_exhibit())
+        self._other.observe(lambda ch: self._show_other(ch["new"]), names="value")
+        self._drop_other.on_click(lambda _b: self._remove_other())
         for w in (self._stage, self._does, self._span, self._follows, self._session, self._pro_se, self._defenses,
                   *self._alleges.values()):
             w.observe(self._changed, names="value")
@@ -173,6 +186,8 @@ class CaseWorkbench:
             W.HTML("<strong>What the complaint alleges</strong>"), *self._alleges.values(),
             W.HTML("<strong>Your court</strong>"), self._follows,
             W.HTML("<strong>Severance and assumptions</strong>"), self._pro_se, self._defenses, self._session,
+            W.HTML("<strong>Early discovery and the subscriber (optional)</strong>"), self._other, self._other_note,
+            self._other_box, self._drop_other,
         ], layout=W.Layout(width="100%", max_width="44em"))
         self.widget = W.VBox([W.HTML(CSS + WORKBENCH_CSS), labeller(), controls, self._errors, self._table,
                               self._cards])
@@ -198,8 +213,8 @@ class CaseWorkbench:
             raw["span_hours"] = float(self._span.value)
         if self._follows.value:
             raw["follows"] = self._follows.value
-        if self._facts_for:
-            raw["facts_for"] = self._facts_for
+        if self._forms:
+            raw["facts_for"] = {tid: form.value() for tid, form in self._forms.items()}
         return raw
 
     def _changed(self, _change=None) -> None:
@@ -211,7 +226,11 @@ class CaseWorkbench:
             facts = self._presets.get(name, {}) if name else {}
             self._loading = True
             try:
-                self._facts_for = dict(facts.get("facts_for", {}))
+                self._forms = {}
+                for tid, raw in facts.get("facts_for", {}).items():
+                    self._form(tid, raw)
+                self._other.value = next(iter(self._forms), NEW_CASE)
+                self._show_other(self._other.value)
                 self._stage.value = facts.get("stage", A.Stage.early_discovery.value)
                 alleges = facts.get("alleges", {})
                 for k, w in self._alleges.items():
@@ -231,6 +250,46 @@ class CaseWorkbench:
             finally:
                 self._loading = False
             self.update()
+
+    def _form(self, test_id: str, raw: dict[str, Any] | None = None) -> FactsForm:
+        """The facts form for another issue's test, made once: from ``raw`` or the court's own facts.
+        Fields the case already gives (course.approaches.SHARED_FIELDS) are not asked again."""
+        if test_id not in self._forms:
+            test = registry.get(test_id)
+            start = test.facts.model_validate(raw) if raw is not None else test.source_facts()
+            shared = A.SHARED_FIELDS.get(test_id, {})
+            form = FactsForm(test.facts, start, fields=[n for n in test.facts.model_fields if n not in shared])
+            form.observe(self._changed)
+            self._forms[test_id] = form
+        return self._forms[test_id]
+
+    def _show_other(self, test_id: str) -> None:
+        with showing_errors(self._errors, where="workbench other issue"):
+            if not test_id:
+                self._other_box.children = []
+                self._other_note.value = ""
+                self._drop_other.disabled = True
+                return
+            new = test_id not in self._forms
+            form = self._form(test_id)
+            test = registry.get(test_id)
+            shared = A.SHARED_FIELDS.get(test_id, {})
+            also = "".join(f" Its {escape(f.replace('_', ' '))} comes from {escape(src)}." for f, src in shared.items())
+            self._other_note.value = (
+                f'<p class="course-note">Facts for {escape(test.title)} ({escape(test.court)}). They start from that '
+                f"court's own facts; change them to describe your case.{also}</p>")
+            self._other_box.children = [form.widget]
+            self._drop_other.disabled = False
+            if new and not self._loading:
+                self.update()
+
+    def _remove_other(self) -> None:
+        tid = self._other.value
+        if tid in self._forms:
+            del self._forms[tid]
+        self._other.value = NEW_CASE
+        self._show_other(NEW_CASE)
+        self.update()
 
     def _set_exhibit(self, load: ExhibitLoad | None) -> None:
         self._exhibit = load
