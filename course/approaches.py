@@ -113,6 +113,14 @@ class Approach(BaseModel):
         """'as N.D. Cal. describes it'."""
         return f"as {self.source_court} describes it"
 
+    @property
+    def basis(self) -> Basis:
+        """``applied`` when the approach is the source court's own rule (the course applies it to new
+        facts); ``described`` when it is another court's test or a camp the source only describes."""
+        if self.test is None or registry.get(self.test).kind != Basis.applied:
+            return Basis.described
+        return Basis.applied
+
 
 def _fail(path: Path, where: str, field: str, msg: str) -> DataError:
     return DataError(f"{_rel(path)}: {where}: field '{field}': {msg}")
@@ -270,6 +278,7 @@ class ApproachResult(BaseModel):
     issue: str
     title: str
     described_by: str  # 'as N.D. Ill. describes it'
+    approach_basis: Basis  # applied: the source court's own rule; described: a test or camp the source describes
     test: str | None
     ran: bool  # False: no test, or no facts for it
     outcome: Outcome
@@ -377,7 +386,8 @@ def _result(a: Approach, case: CaseFacts, facts: Facts | dict | None, follows: s
             why: str | None = None) -> ApproachResult:
     described, note = _stage_note(a, case.stage)
     common = dict(
-        approach=a.id, issue=a.issue, title=a.title, described_by=a.described_by, test=a.test, stage=case.stage,
+        approach=a.id, issue=a.issue, title=a.title, described_by=a.described_by, approach_basis=a.basis,
+        test=a.test, stage=case.stage,
         stage_described=described, stage_note=note, requires=a.requires,
         courts=[CourtOut(id=c.id, name=c.name, court=c.court, placement=c.placement,
                          placement_label=PLACEMENT_LABELS[c.placement], says=c.says) for c in a.courts],

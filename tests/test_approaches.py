@@ -356,3 +356,24 @@ def test_workbench_takes_another_issues_facts_through_the_tests_own_form():
     assert not set(A.SHARED_FIELDS["discovery.semitool_ndcal_2012"]) & set(w._forms["discovery.semitool_ndcal_2012"].controls)
     w._remove_other()
     assert "discovery.semitool_ndcal_2012" not in w.facts().get("facts_for", {})
+
+
+def test_an_approach_is_applied_only_when_it_is_the_source_courts_own_rule():
+    kinds = {a.id: a.basis for a in A.APPROACHES().values()}
+    assert kinds["joinder.deferred_at_early_discovery"] == kinds["joinder.actual_exchange"] == Basis.described
+    assert kinds["joinder.permitted_contrary_authority"] == kinds["subscriber.status_alone_plausible"] == Basis.described
+    assert kinds["joinder.same_swarm_same_time"] == kinds["joinder.concerted_activity"] == Basis.applied
+    for a in A.APPROACHES().values():
+        if a.basis == Basis.applied:  # the source court placed itself in its own camp
+            assert any(c.placement == "held" and c.case == a.source for c in a.courts), a.id
+
+
+def test_cli_reads_an_exhibit_relative_to_the_facts_file(tmp_path, capsys):
+    (tmp_path / "exhibit.csv").write_bytes(ef.example_path("ndill_doe29_doe38").read_bytes())
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps({"stage": "after_motion_to_quash", "exhibit": "exhibit.csv",
+                                 "alleges": {"same_hash": True}}))
+    assert main(["approaches", str(facts)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    ndill = next(r for r in out["results"] if r["approach"] == "joinder.same_swarm_same_time")
+    assert out["does_count"] == 2 and (ndill["outcome"], ndill["basis"]) == ("joinder_improper", "held")

@@ -49,6 +49,11 @@ WORKBENCH_CSS = """
 """
 
 
+#: How a card says what kind of approach it is (from the approach's basis).
+APPROACH_KIND = {"applied": "the source court's own rule; on facts it never saw, the course applies it",
+                 "described": "a test or camp the source describes; the course knows it only through that account"}
+
+
 def _icon(outcome: Outcome) -> str:
     """A word-bearing icon, never colour alone."""
     if outcome in (Outcome.undetermined, Outcome.not_precluded):
@@ -92,7 +97,8 @@ def approach_card_html(r: A.ApproachResult, *, max_changes: int = 4) -> str:
         f"<h4>{escape(A.ISSUE_LABELS[r.issue])}: {escape(r.title)}, {escape(r.described_by)}</h4>",
         f'<p><strong><span aria-hidden="true">{_icon(r.outcome)}</span> {escape(r.label)}</strong> '
         f"({escape(r.basis_label)}). {escape(r.summary)}</p>",
-        f"<p><em>What it asks:</em> {escape(r.requires)}</p>",
+        f"<p><em>What it asks:</em> {escape(r.requires)} "
+        f"<small>({escape(APPROACH_KIND[r.approach_basis.value])})</small></p>",
         f"<p><em>Stage:</em> {escape(r.stage_note)}</p>",
     ]
     if r.missing:
