@@ -56,7 +56,7 @@ def test_each_issue_has_more_than_one_camp_and_joinder_has_the_four_the_sources_
 
 
 def test_the_but_see_courts_are_only_contrary_authority_with_no_test():
-    a = A.APPROACHES()["joinder.permitted_contrary_authority"]
+    a = A.APPROACHES()["joinder.but_see_contrary_authority"]
     assert a.test is None
     assert {c.placement for c in a.courts} == {"cited_contrary"}
     assert {c.id for c in a.courts} == {"tcyk_ndill_2013", "third_degree_films_1_47_dmass_2012",
@@ -361,7 +361,7 @@ def test_workbench_takes_another_issues_facts_through_the_tests_own_form():
 def test_an_approach_is_applied_only_when_it_is_the_source_courts_own_rule():
     kinds = {a.id: a.basis for a in A.APPROACHES().values()}
     assert kinds["joinder.deferred_at_early_discovery"] == kinds["joinder.actual_exchange"] == Basis.described
-    assert kinds["joinder.permitted_contrary_authority"] == kinds["subscriber.status_alone_plausible"] == Basis.described
+    assert kinds["joinder.but_see_contrary_authority"] == kinds["subscriber.status_alone_plausible"] == Basis.described
     assert kinds["joinder.same_swarm_same_time"] == kinds["joinder.concerted_activity"] == Basis.applied
     for a in A.APPROACHES().values():
         if a.basis == Basis.applied:  # the source court placed itself in its own camp

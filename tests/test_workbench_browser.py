@@ -92,7 +92,7 @@ def test_the_workbench_follows_the_facts_entered_by_keyboard(page, voila_server)
     follows = bench.get_by_label("My court follows the approach of")
     follows.focus()
     page.keyboard.type("TCYK")  # type-ahead in the focused list
-    _row(page, "joinder.permitted_contrary_authority").locator("text=your court's approach").wait_for(
+    _row(page, "joinder.but_see_contrary_authority").locator("text=your court's approach").wait_for(
         timeout=UPDATE_MS)
     assert "contrary authority" in bench.locator("[data-course-ready=workbench]").inner_text()
     assert not page_problems(page)
