@@ -91,6 +91,16 @@ def cmd_approaches(args: argparse.Namespace) -> int:
         if args.output_schema:
             print(json.dumps(approaches.output_schema(), indent=2))
             return 0
+        if args.cases:
+            count, failures = 0, []
+            for path, cases in approaches.load_cases().items():
+                for case in cases:
+                    count += 1
+                    failures += [f"{path.name}: {case.name}: {p}" for p in approaches.check_case(case)]
+            for f in failures:
+                print(f)
+            print(f"{count} approach cases run, {len(failures)} problems")
+            return 1 if failures else 0
         if args.courts:
             print(json.dumps({cid: {"name": ps[0][1].name, "court": ps[0][1].court,
                                     "placements": [{"approach": aid, "placement": c.placement} for aid, c in ps]}
@@ -185,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--schema", action="store_true", help="print the JSON Schema of the facts and exit")
     a.add_argument("--output-schema", action="store_true", help="print the JSON Schema of the output and exit")
     a.add_argument("--courts", action="store_true", help="list the courts the approaches name, by id, and exit")
+    a.add_argument("--cases", action="store_true",
+                   help="run the reviewable cases in data/approach_cases/*.yaml and exit (1 if any fails)")
     a.add_argument("--text", action="store_true", help="print a plain text table instead of JSON")
     a.set_defaults(func=cmd_approaches)
     return p

@@ -172,6 +172,11 @@ def test_cli_json_validates_against_the_output_schema(case, tmp_path, capsys):
     assert len(out["results"]) == len(A.APPROACHES())
 
 
+def test_cli_runs_the_reviewable_cases(capsys):
+    assert main(["approaches", "--cases"]) == 0
+    assert f"{len(CASES)} approach cases run, 0 problems" in capsys.readouterr().out
+
+
 def test_cli_schema_courts_and_help(capsys):
     assert main(["approaches", "--schema"]) == 0
     assert json.loads(capsys.readouterr().out) == A.facts_schema()
