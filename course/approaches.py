@@ -47,6 +47,11 @@ ISSUE_LABELS = {"joinder": "Joinder of the Does", "early_discovery": "Early disc
 #: Between an element and its explanation in ``missing`` and ``open``.
 SEP = " \u2014 "
 NOT_RUN_LABEL = "not run: no facts given for this issue"
+NOT_RUN_OUTCOME_LABEL = "Not run"
+
+#: Whether the sources show an approach at the case's stage, in words.
+STAGE_STATUS_LABELS = {"shown": "shown at this stage", "other_stage": "shown only at another stage",
+                       "not_described": "the source does not say at what stage"}
 
 
 class Stage(str, Enum):
@@ -289,6 +294,8 @@ class ApproachResult(BaseModel):
     heading: str
     stage: Stage
     stage_described: bool  # the sources show the approach applied at this stage
+    stage_status: Literal["shown", "other_stage", "not_described"]
+    stage_status_label: str
     stage_note: str
     summary: str
     missing: list[str]  # decisive elements not met: what the plaintiff lacks under this approach
@@ -389,6 +396,8 @@ def _result(a: Approach, case: CaseFacts, facts: Facts | dict | None, follows: s
         approach=a.id, issue=a.issue, title=a.title, described_by=a.described_by, approach_basis=a.basis,
         test=a.test, stage=case.stage,
         stage_described=described, stage_note=note, requires=a.requires,
+        stage_status=(status := "shown" if described else "other_stage" if a.stages else "not_described"),
+        stage_status_label=STAGE_STATUS_LABELS[status],
         courts=[CourtOut(id=c.id, name=c.name, court=c.court, placement=c.placement,
                          placement_label=PLACEMENT_LABELS[c.placement], says=c.says) for c in a.courts],
         sources=[_cite(q) for q in dict.fromkeys(a.quotes + tuple(q for c in a.courts for q in c.quotes))],
@@ -401,8 +410,9 @@ def _result(a: Approach, case: CaseFacts, facts: Facts | dict | None, follows: s
         else:
             why = why or f"Not run: these facts give nothing for {a.test} (add them under facts_for)."
             basis, basis_label = None, NOT_RUN_LABEL
+        label = OUTCOME_LABELS[Outcome.undetermined] if basis is not None else NOT_RUN_OUTCOME_LABEL
         return ApproachResult(
-            **common, ran=False, outcome=Outcome.undetermined, label=OUTCOME_LABELS[Outcome.undetermined],
+            **common, ran=False, outcome=Outcome.undetermined, label=label,
             basis=basis, basis_label=basis_label, is_holding=False,
             heading=f"{a.title}, {a.described_by}", summary=f"{why} {UNDECIDED}", missing=[], open=[],
             would_change=[], ruling=None)

@@ -68,7 +68,7 @@ def results_table_html(report: A.Report) -> str:
         mark = " (your court's approach)" if r.followed else ""
         gaps = r.missing or r.open
         what = "; ".join(m.split(A.SEP, 1)[0] for m in gaps) or "none"
-        stage = "shown at this stage" if r.stage_described else "not shown at this stage"
+        stage = r.stage_status_label
         css = ' class="course-followed"' if r.followed else ""
         rows.append(
             f'<tr data-approach="{escape(r.approach)}" data-outcome="{r.outcome.value}"{css}>'
@@ -131,7 +131,8 @@ class CaseWorkbench:
 
         self._preset = W.Dropdown(options=[("A new case (your facts)", NEW_CASE)] + [(n, n) for n in self._presets],
                                   value=NEW_CASE, description="Start from", style=_STYLE, layout=_WIDE)
-        self._stage = W.Dropdown(options=[(A.STAGE_LABELS[s].capitalize(), s.value) for s in A.Stage],
+        self._stage = W.Dropdown(options=[(A.STAGE_LABELS[s][:1].upper() + A.STAGE_LABELS[s][1:], s.value)
+                                          for s in A.Stage],
                                  value=A.Stage.early_discovery.value, description="Procedural stage",
                                  style=_STYLE, layout=_WIDE)
         self._does = W.BoundedIntText(value=300, min=1, max=100_000, description="Number of Does",
@@ -166,7 +167,8 @@ class CaseWorkbench:
                 (f"{A.ISSUE_LABELS[a.issue]}: {a.title}", a.test) for a in A.APPROACHES().values()
                 if a.issue != "joinder" and a.test],
             value=NEW_CASE, description="Facts for another issue's test", style=_STYLE, layout=_WIDE)
-        self._drop_other = W.Button(description="Remove the facts for this test", layout=W.Layout(width="auto"),
+        self._drop_other = W.Button(description="Remove the facts for this test",
+                                    layout=W.Layout(width="auto", display="none"),
                                     tooltip="Stop running this test on the case")
         self._other_note = W.HTML()
         self._other_box = W.VBox()
@@ -274,7 +276,7 @@ class CaseWorkbench:
             if not test_id:
                 self._other_box.children = []
                 self._other_note.value = ""
-                self._drop_other.disabled = True
+                self._drop_other.layout.display = "none"
                 return
             new = test_id not in self._forms
             form = self._form(test_id)
@@ -285,7 +287,7 @@ class CaseWorkbench:
                 f'<p class="course-note">Facts for {escape(test.title)} ({escape(test.court)}). They start from that '
                 f"court's own facts; change them to describe your case.{also}</p>")
             self._other_box.children = [form.widget]
-            self._drop_other.disabled = False
+            self._drop_other.layout.display = None
             if new and not self._loading:
                 self.update()
 
