@@ -144,16 +144,19 @@ its sources, what is missing and what would change it. Output: JSON (schema: --o
 
 FACTS.json (schema: --schema, shipped as data/approaches.facts.schema.json):
   stage              required: early_discovery | after_motion_to_quash | merits
-  does_count         number of Does (2-100000)            } give both, or an exhibit
-  span_hours         hours from first to last observation }
+  does_count         number of Does (1-100000; with one, joinder does not arise) } give both,
+  span_hours         hours from first to last observation                          } or an exhibit
   closest_gap_hours  hours between the two closest observations (optional)
   exhibit            an Exhibit A (CSV/XLSX) path relative to FACTS.json, or an example's name
   alleges            {same_hash, same_swarm, same_time, exchange_between_does}: true/false (default false)
   follows            id of a court the sources name (list them with --courts)
   session_hours      assumed hours a Doe stays in the swarm (an assumption; default from the course)
   pro_se_does_expected, distinct_defenses_likely   true/false (default true)
-  facts_for          {test id: facts} for the early-discovery and subscriber tests
-                     (their fields: course decide --list)
+  facts_for          {test id: facts} for the early-discovery and subscriber tests:
+                     discovery.gillespie_ndcal_2012, discovery.semitool_ndcal_2012,
+                     discovery.dhaw_2020_letters_rogatory, subscriber.dconn_2020
+                     (their fields: course decide --list; Semitool's does_count and
+                     joinder_proper are taken from the case, not from here)
 
 Example:
   {"stage": "early_discovery", "does_count": 90, "span_hours": 1512,
