@@ -420,8 +420,7 @@ def _result(a: Approach, case: CaseFacts, facts: Facts | dict | None, follows: s
     missing, open_ = _elements(r)
     return ApproachResult(
         **common, ran=True, outcome=r.outcome, label=r.label, basis=r.basis, basis_label=BASIS_LABELS[r.basis],
-        is_holding=r.is_holding, heading=f"{r.heading}, {a.described_by}"
-        if r.basis != Basis.described else f"{r.heading}", summary=r.summary, missing=missing, open=open_,
+        is_holding=r.is_holding, heading=r.heading, summary=r.summary, missing=missing, open=open_,
         would_change=[c.explanation for c in r.counterfactuals], ruling=r.to_json())
 
 
