@@ -193,7 +193,8 @@ def test_lesson_6_joinder_compare_shows_every_court_follow_the_facts(page, voila
 
 LESSONS = [f"notebooks/{n}" for n in (
     "index.ipynb", "00_orientation.ipynb", "01_west_coast_motion.ipynb", "02_hard_drive_ndcal.ipynb",
-    "03_malibu_ndill.ipynb", "04_malibu_dconn.ipynb", "05_bodyguard_dhaw.ipynb", "06_synthesis.ipynb")]
+    "03_malibu_ndill.ipynb", "04_malibu_dconn.ipynb", "05_bodyguard_dhaw.ipynb", "06_synthesis.ipynb",
+    "07_approaches.ipynb")]
 
 
 @pytest.mark.parametrize("notebook", LESSONS)
