@@ -43,8 +43,8 @@ def same_swarm_same_time(f: TwoPartJoinderFacts) -> Reason:
         explanation=(
             "Alleged for each Doe."
             if f.common_swarm_same_time_alleged
-            else "Not alleged. Access to the same file (the same hash) does not show it: Voltage rejected joinder "
-            "on that basis, since the same hash does not necessarily mean a single swarm."
+            else "Not alleged. (Nor would a shared hash show it: Voltage rejected joinder on access to the same file, "
+            "since the same hash does not necessarily mean a single swarm.)"
         ),
         facts=("common_swarm_same_time_alleged",),
         quote_ids=(("ndill.joinder.voltage_two_part",) if f.common_swarm_same_time_alleged
