@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from . import registry, scenarios
 from .joinder import DEFAULT_SESSION_HOURS
 from .records import CASES, DATA_DIR, DataError, _read_yaml, _rel, quote
-from .ruling import BASIS_LABELS, BASIS_MEANINGS, OUTCOME_LABELS, UNDECIDED, Basis, Facts, Outcome, Ruling
+from .ruling import BASIS_LABELS, BASIS_MEANINGS, OUTCOME_LABELS, UNDECIDED, Basis, Facts, Outcome, Ruling, heading
 
 APPROACHES_FILE = DATA_DIR / "approaches.yaml"
 FACTS_SCHEMA_FILE = DATA_DIR / "approaches.facts.schema.json"
@@ -93,6 +93,17 @@ class Court(BaseModel):
     quotes: tuple[str, ...] = Field(min_length=1)
 
 
+class HeldOn(BaseModel):
+    """The source court's own case: the stage it decided at and, where its facts turn on them, the
+    number of Does and the exhibit (an example exhibit's name). A result is ``held`` only there."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stage: Stage
+    does_count: int | None = None
+    exhibit: str | None = None
+
+
 class Approach(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -105,6 +116,7 @@ class Approach(BaseModel):
     requires: str = Field(min_length=10)
     courts: tuple[Court, ...] = Field(min_length=1)
     quotes: tuple[str, ...] = Field(min_length=1)
+    held_on: HeldOn | None = None
 
     @property
     def source_court(self) -> str:
@@ -202,7 +214,8 @@ class Alleges(Facts):
 
 
 class CaseFacts(Facts):
-    """A new case's facts, entered once. Give either an exhibit or ``does_count`` and ``span_hours``."""
+    """A new case's facts, entered once. Give either an exhibit or ``does_count`` (and, if known,
+    ``span_hours``: without timing, the tests that turn on it are not run)."""
 
     does_count: int | None = Field(None, ge=1, le=100_000,
                                    description="number of Doe defendants (with one, joinder does not arise)")
@@ -223,6 +236,9 @@ class CaseFacts(Facts):
         description="hours a Doe is assumed to stay in the swarm (a course assumption, not a finding)")
     pro_se_does_expected: bool = Field(True, description="some Does will appear pro se and not e-file")
     distinct_defenses_likely: bool = Field(True, description="the Does will have different defenses")
+    filing_fees_main_efficiency: bool | None = Field(
+        None, description="joinder's main efficiency is the plaintiff's saving on filing fees (not given: the "
+                          "course assumes it, as N.D. Ill. found in No. 12 cv 6675, and labels the result assumed)")
     facts_for: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
         description="facts for the early-discovery and subscriber tests, by test id, in each test's own terms "
@@ -233,8 +249,6 @@ class CaseFacts(Facts):
         if self.exhibit is None:
             if self.does_count is None:
                 raise ValueError("field 'does_count': required (or give an exhibit)")
-            if self.span_hours is None:
-                raise ValueError("field 'span_hours': required (or give an exhibit)")
         if self.closest_gap_hours is not None and self.span_hours is not None \
                 and self.closest_gap_hours > self.span_hours:
             raise ValueError("field 'closest_gap_hours': cannot exceed span_hours")
@@ -361,8 +375,68 @@ def _joinder_scenario(case: CaseFacts, base: Path | None, exhibit_load=None) -> 
         if case.does_count is not None and case.does_count != s.does_count:
             raise BadCase(f"field 'does_count': {case.does_count} given, but the exhibit has {s.does_count} Does")
         return s
-    return ef.scenario_from_numbers(case.does_count, case.span_hours, case.closest_gap_hours, allegations,
+    # without timing (span_hours not given) the span is a placeholder: the tests that turn on timing
+    # (TIMING_TESTS) are not run, and no other joinder test reads it
+    return ef.scenario_from_numbers(case.does_count, case.span_hours or 0.0, case.closest_gap_hours, allegations,
                                     session_hours=case.session_hours)
+
+
+#: The joinder tests that turn on when the Does were seen: not run when the case gives no timing.
+TIMING_TESTS = ("joinder.ndill_2013", "joinder.ndcal_2012")
+NO_TIMING_NOTE = "No timing given (neither span_hours nor an exhibit): the joinder tests that turn on it are not run."
+
+
+def _same_exhibit(load, name: str) -> bool:
+    """The exhibit's observations are those of the example exhibit ``name`` (the court's own)."""
+    from . import exhibit_facts as ef
+
+    if load is None:
+        return False
+    own = ef.load_example(name).observations
+    got = load.observations
+    return len(got) == len(own) and sorted(got["observed_at"]) == sorted(own["observed_at"])
+
+
+def _off_court_case(a: Approach, case: CaseFacts, does_count: int, exhibit) -> str | None:
+    """Why these facts are not the source court's own case (None where they are): a result is
+    ``held`` only at the court's own stage, on its own count of Does and its own exhibit."""
+    h = a.held_on
+    if h is None:
+        return None
+    if case.stage != h.stage:
+        return (f"the case is at {STAGE_LABELS[case.stage]}, and the court decided at "
+                f"{STAGE_LABELS[h.stage]}")
+    if h.does_count is not None and does_count != h.does_count:
+        return f"the case has {does_count} Does, and the court decided on {h.does_count}"
+    if h.exhibit is not None and not _same_exhibit(exhibit, h.exhibit):
+        return "the timing is not from the court's own exhibit"
+    return None
+
+
+def _not_held(r: Ruling) -> Ruling:
+    """The same result, as the course applying the rule: what was ``held`` becomes ``applied``;
+    what was not reached stays not reached."""
+    reasons = tuple(x.model_copy(update={"basis": Basis.applied}) if x.basis == Basis.held else x for x in r.reasons)
+    return r.model_copy(update={"reasons": reasons,
+                                "basis": Basis.applied if r.basis == Basis.held else r.basis})
+
+
+FILING_FEES_ELEMENT = "ndill.rule21.filing_fees"
+
+
+def _assume_filing_fees(r: Ruling) -> Ruling:
+    """The case did not say whether joinder's main efficiency is the filing fees: the course assumed
+    it (True, as in No. 12 cv 6675), so that element, and a result resting on it, say so."""
+    assumed = {"filing_fees_main_efficiency": True}
+    reasons = tuple(x.model_copy(update={"basis": Basis.assumed, "assumptions": assumed})
+                    if x.id == FILING_FEES_ELEMENT and x.met is True else x for x in r.reasons)
+    decisive = [x for x in reasons if x.decisive]
+    rests = (decisive and all(x.met is True for x in decisive)
+             and any(x.id == FILING_FEES_ELEMENT and x.basis == Basis.assumed for x in decisive))
+    update: dict[str, Any] = {"reasons": reasons}
+    if rests:
+        update.update(basis=Basis.assumed, assumptions={**r.assumptions, **assumed})
+    return r.model_copy(update=update)
 
 
 def load_exhibit(name: str, base: Path | None = None):
@@ -390,7 +464,7 @@ def _elements(r: Ruling) -> tuple[list[str], list[str]]:
 
 
 def _result(a: Approach, case: CaseFacts, facts: Facts | dict | None, follows: str | None,
-            why: str | None = None) -> ApproachResult:
+            why: str | None = None, off_case: str | None = None) -> ApproachResult:
     described, note = _stage_note(a, case.stage)
     common = dict(
         approach=a.id, issue=a.issue, title=a.title, described_by=a.described_by, approach_basis=a.basis,
@@ -417,11 +491,64 @@ def _result(a: Approach, case: CaseFacts, facts: Facts | dict | None, follows: s
             heading=f"{a.title}, {a.described_by}", summary=f"{why} {UNDECIDED}", missing=[], open=[],
             would_change=[], ruling=None)
     r = registry.decide(a.test, facts)
+    summary = r.summary
+    if a.test == "joinder.rule21_discretion" and case.filing_fees_main_efficiency is None:
+        r = _assume_filing_fees(r)
+        summary += (" The course assumed that joinder's main efficiency is the plaintiff's saving on filing fees "
+                    "(filing_fees_main_efficiency not given); N.D. Ill. found it in No. 12 cv 6675.")
+    if r.basis == Basis.held and off_case is not None:
+        r = _not_held(r)
+        summary += (f" Not a holding here: the test's facts are the court's own, but {off_case}; this is the "
+                    "course applying the rule.")
+    if a.test == "joinder.ndill_2013" and not case.alleges.same_time:
+        summary += _ndill_no_assertion(r.outcome)
     missing, open_ = _elements(r)
+    if a.test == "joinder.ndill_2013" and not case.alleges.same_time and r.outcome == Outcome.undetermined:
+        open_ = [f"{x.split(SEP, 1)[0]} (not asserted: the stated bar applies, unless the exhibit's close times count "
+                 f"as the allegation, which the court did not decide){SEP}{x.split(SEP, 1)[-1]}"
+                 if x.startswith("Same swarm at roughly the same time") else x for x in open_]
     return ApproachResult(
         **common, ran=True, outcome=r.outcome, label=r.label, basis=r.basis, basis_label=BASIS_LABELS[r.basis],
-        is_holding=r.is_holding, heading=r.heading, summary=r.summary, missing=missing, open=open_,
+        is_holding=r.is_holding, heading=r.heading, summary=summary, missing=missing, open=open_,
         would_change=[c.explanation for c in r.counterfactuals], ruling=r.to_json())
+
+
+def _ndill_no_assertion(outcome: Outcome) -> str:
+    """N.D. Ill.'s bar where same-time participation is not asserted (seed 002: 'preclude joinder in those
+    cases where the plaintiff has failed to assert ...'; 'failed to offer any allegations from which the
+    Court could find ...')."""
+    if outcome == Outcome.undetermined:
+        return (" On the rule as N.D. Ill. stated it, the bar applies: the plaintiff does not assert that the Does "
+                "were in the same swarm at roughly the same time. It would not apply only if the exhibit's close "
+                "observation times themselves count as 'allegations from which the Court could find' that they "
+                "were, which the court did not decide.")
+    return (" The plaintiff also does not assert that the Does were in the same swarm at roughly the same time: on "
+            "the rule as N.D. Ill. stated it, that alone brings the bar, unless the observation times could count "
+            "as the allegation, which these times do not.")
+
+
+def _no_timing(a: Approach, case: CaseFacts, follows: str | None, off_case: str | None) -> ApproachResult:
+    """A timing test on a case that gives no timing. N.D. Ill.'s bar, as stated, still applies where
+    same-time participation is not asserted: nothing then is an allegation from which the court could
+    find it (the ground it gave for No. 12 cv 6675, for which it reported no timing)."""
+    if a.test == "joinder.ndill_2013" and not case.alleges.same_time:
+        r = _result(a, case, None, follows, why="")
+        element = ("Same swarm at roughly the same time" + SEP + "not asserted, and no timing is given from which "
+                   "the court could find it.")
+        summary = ("Joinder improper on the rule as N.D. Ill. stated it: it precludes joinder where the plaintiff has "
+                   "failed to assert that all the Does were in the same swarm at roughly the same time, and nothing "
+                   "here asserts it or gives times from which the court could find it. This is the ground N.D. Ill. "
+                   "gave for both of its cases; with no timing, the course states the rule rather than running the "
+                   "timing test.")
+        return r.model_copy(update=dict(
+            outcome=Outcome.joinder_improper, label=OUTCOME_LABELS[Outcome.joinder_improper], basis=Basis.applied,
+            basis_label=BASIS_LABELS[Basis.applied], is_holding=False,
+            heading=heading(Basis.applied, registry.get(a.test).court),
+            summary=summary, missing=[element], open=[]))
+    why = ("Not run: no timing given (span_hours or an exhibit), and this test turns on when the Does were seen"
+           + (" (N.D. Ill.: seventeen days apart 'strains credulity')." if a.test == "joinder.ndill_2013"
+              else " (N.D. Cal. weighed Does seen hours, days or weeks apart)."))
+    return _result(a, case, None, follows, why=why)
 
 
 #: Facts of another issue's test that the case already gives, so they are entered once: the test's
@@ -471,23 +598,38 @@ def evaluate(raw: Any, *, base: Path | None = None, exhibit_load=None,
         if tid not in {a.test for a in APPROACHES().values() if a.issue != "joinder"}:
             raise BadCase(f"field 'facts_for.{tid}': not an early-discovery or subscriber test of an approach")
     single = case.does_count == 1 and case.exhibit is None and exhibit_load is None
+    if not single and exhibit_load is None and case.exhibit is not None:
+        exhibit_load = load_exhibit(case.exhibit, base)
+    no_timing = not single and exhibit_load is None and case.span_hours is None
     scenario = None if single else _joinder_scenario(case, base, exhibit_load)
     joinder = scenarios.joinder_facts(scenario) if scenario else {}
+    if "joinder.rule21_discretion" in joinder:
+        update: dict[str, Any] = {}
+        if case.filing_fees_main_efficiency is not None:
+            update["main_efficiency_is_filing_fees"] = case.filing_fees_main_efficiency
+        if no_timing:  # N.D. Ill.'s stated bar: no same-time assertion and no times to find it from
+            update["misjoined_under_rule20"] = not case.alleges.same_time
+        joinder["joinder.rule21_discretion"] = joinder["joinder.rule21_discretion"].model_copy(update=update)
+    does_count = scenario.does_count if scenario else (case.does_count or 1)
     results = []
     for a in APPROACHES().values():
         if a.issue not in issues:
             continue
+        off_case = _off_court_case(a, case, does_count, exhibit_load)
         if a.issue == "joinder":
             facts = joinder.get(a.test) if a.test else None
             if single and a.test:
                 results.append(_result(a, case, None, case.follows, why="One Doe: joinder does not arise."))
+                continue
+            if no_timing and a.test in TIMING_TESTS:
+                results.append(_no_timing(a, case, case.follows, off_case))
                 continue
         else:
             facts = case.facts_for.get(a.test) if a.test else None
             if facts is not None:
                 facts = _shared(a.test, dict(facts), scenario, {r.approach: r for r in results})
         try:
-            results.append(_result(a, case, facts, case.follows))
+            results.append(_result(a, case, facts, case.follows, off_case=off_case))
         except registry.BadFacts as e:
             raise BadCase(f"field 'facts_for.{a.test}': {e}") from None
     followed = None
@@ -500,7 +642,10 @@ def evaluate(raw: Any, *, base: Path | None = None, exhibit_load=None,
         "No result here on facts other than a court's own is a holding: it is the course applying (or, for a "
         "test a source describes, describing) that approach.",
         f"Assumed stay in the swarm: {case.session_hours:g} hours (an assumption, not a finding).",
-    ] + (scenarios.scenario_notes(scenario) if scenario else []) + [
+    ] + ([NO_TIMING_NOTE] if no_timing else []) + ([
+        "Joinder's main efficiency being the plaintiff's filing fees (Rule 21) is assumed, not given: "
+        "filing_fees_main_efficiency = True, as N.D. Ill. found in No. 12 cv 6675."]
+        if scenario is not None and case.filing_fees_main_efficiency is None else []) + (scenarios.scenario_notes(scenario) if scenario else []) + [
         f"For {tid}, {field} is taken from {source}, not entered again."
         for tid, fields in SHARED_FIELDS.items() if tid in case.facts_for and scenario is not None
         for field, source in fields.items()]
@@ -537,14 +682,17 @@ def text_table(report: Report) -> str:
     """The report as plain text: one line an approach, then what is missing or left open."""
     from .ruling import fmt_assumptions
 
-    lines = [f"Stage: {STAGE_LABELS[report.stage]}. {report.does_count} Does over {report.span_hours:,.1f} hours."]
+    timing = (", no timing given" if NO_TIMING_NOTE in report.notes
+              else f" over {report.span_hours:,.1f} hours")
+    lines = [f"Stage: {STAGE_LABELS[report.stage]}. {report.does_count} Does{timing}."]
     if report.followed:
         lines.append(f"Your court follows: {report.followed.name}. {report.followed.note}")
     for r in report.results:
         mark = " [your court's approach]" if r.followed else ""
         head = f"- {r.title} ({r.described_by}){mark}"
         if not r.ran and r.basis is None:
-            lines.append(f"{head}: not run (no facts given for this issue)")
+            lines.append(f"{head}: not run (no timing given)" if r.summary.startswith("Not run: no timing")
+                         else f"{head}: not run (no facts given for this issue)")
             continue
         basis = r.basis_label
         if r.basis == Basis.assumed and r.ruling and r.ruling.get("assumptions"):
@@ -652,32 +800,39 @@ CAMP_QUESTION_COURTS = ("tcyk_ndill_2013", "diabolic_video_ndcal_2011", "malibu_
 
 
 def camp_question(court_id: str) -> dict[str, Any]:
-    """A single-choice question: in which joinder camp does the source place this court? The correct
-    option and every feedback line are derived from data/approaches.yaml."""
+    """In which joinder camp(s) does the source place this court? Single choice where it sits in one
+    camp, multiple choice (tick every camp) where it sits in more. The correct options and every
+    feedback line are derived from data/approaches.yaml."""
     placements = courts()[court_id]
     joinder = [a for a in APPROACHES().values() if a.issue == "joinder"]
-    placed = [a for a in joinder if a.id in {aid for aid, _ in placements}]
-    if len(placed) != 1:
-        raise ValueError(f"{court_id} is placed in {len(placed)} joinder camps; a camp question needs one")
-    right = placed[0]
-    court = next(c for aid, c in placements if aid == right.id)
+    placed_ids = {aid for aid, _ in placements}
+    placed = [a for a in joinder if a.id in placed_ids]
+    if not placed:
+        raise ValueError(f"{court_id} is placed in no joinder camp; a camp question needs one")
+    by_camp = {aid: c for aid, c in placements}
+    court = by_camp[placed[0].id]
     options = []
     for a in joinder:
         described = "A" + a.described_by[1:]
-        if a is right:
-            feedback = f"Yes. {described}, {court.name} is {PLACEMENT_LABELS[court.placement]}. {court.says}"
+        if a.id in placed_ids:
+            c = by_camp[a.id]
+            feedback = f"Yes. {described}, {c.name} is {PLACEMENT_LABELS[c.placement]}. {c.says}"
         else:
             names = "; ".join(c.name for c in a.courts)
             feedback = f"Not where the sources place it. {described}, this camp holds: {names}."
-        options.append({"text": f"{a.title} ({a.described_by})", "correct": a is right, "feedback": feedback})
+        options.append({"text": f"{a.title} ({a.described_by})", "correct": a.id in placed_ids, "feedback": feedback})
+    many = len(placed) > 1
+    explanation = " ".join(
+        f"A{a.described_by[1:]}, {by_camp[a.id].name} is {PLACEMENT_LABELS[by_camp[a.id].placement]} in "
+        f"'{a.title}'. {by_camp[a.id].says}" for a in placed)
     return {
         "id": f"approaches.camp_{court_id}",
-        "type": "single_choice",
-        "prompt": f"In which joinder camp do the sources place {court.name}, {court.court}?",
+        "type": "multiple_choice" if many else "single_choice",
+        "prompt": (f"In which joinder camps do the sources place {court.name}, {court.court}? Tick every one."
+                   if many else f"In which joinder camp do the sources place {court.name}, {court.court}?"),
         "options": options,
-        "explanation": (f"A{right.described_by[1:]}, {court.name} is {PLACEMENT_LABELS[court.placement]}. "
-                        f"{court.says} Place a court only as far as the source that reports it goes."),
-        "quotes": list(court.quotes),
+        "explanation": f"{explanation} Place a court only as far as the source that reports it goes.",
+        "quotes": list(dict.fromkeys(q for a in placed for q in by_camp[a.id].quotes)),
     }
 
 
