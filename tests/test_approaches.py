@@ -460,3 +460,17 @@ def test_reynolds_is_in_both_camps_the_source_places_it_and_its_question_takes_b
                           "joinder.discretionary_severance": "cited_in_support"}
     q = A.camp_question("malibu_media_v_reynolds_ndill_2013")
     assert q["type"] == "multiple_choice" and sum(o["correct"] for o in q["options"]) == 2
+
+
+def test_workbench_filing_fees_control_is_the_case_input():
+    from widgets.workbench import CaseWorkbench
+
+    w = CaseWorkbench()
+    w._does.value = 47
+    w._stage.value = "after_motion_to_quash"
+    assert "filing_fees_main_efficiency" not in w.facts()
+    r = {x.approach: x for x in w.report.results}["joinder.discretionary_severance"]
+    assert r.basis == Basis.assumed
+    w._fees.value = "no"
+    assert w.facts()["filing_fees_main_efficiency"] is False
+    assert {x.approach: x for x in w.report.results}["joinder.discretionary_severance"].outcome == Outcome.undetermined

@@ -151,3 +151,38 @@ def test_another_issues_facts_are_entered_by_keyboard(page, voila_server):
     _wait_row(page, aid, want, started, "exclusive access alleged")
     assert want != "plausible"  # D. Conn.'s rule is a bar: 'not barred' at most
     assert not page_problems(page)
+
+
+def _card(page, approach: str):
+    return page.locator(f'section.course-approach[data-approach="{approach}"]').first
+
+
+def test_a_holding_drops_to_applied_off_the_courts_stage_and_filing_fees_are_an_input(page, voila_server):
+    open_notebook(page, voila_server, LESSON)
+    bench = _workbench(page)
+    bench.locator("table.course-workbench-table").wait_for(timeout=UPDATE_MS)
+    # Hard Drive's own facts: N.D. Cal.'s concerted-activity approach is held at early discovery ...
+    preset = bench.get_by_label("Start from")
+    preset.focus()
+    page.keyboard.type("Hard Drive")
+    aid = "joinder.concerted_activity"
+    page.wait_for_function(
+        """aid => { const c = document.querySelector(`section.course-approach[data-approach="${aid}"]`);
+                    return c !== null && c.dataset.basis === 'held'; }""", arg=aid, timeout=UPDATE_MS)
+    # ... and applied once the stage is one N.D. Cal. never decided at
+    stage = bench.get_by_label("Procedural stage")
+    stage.focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function(
+        """aid => { const c = document.querySelector(`section.course-approach[data-approach="${aid}"]`);
+                    return c !== null && c.dataset.basis === 'applied'; }""", arg=aid, timeout=UPDATE_MS)
+    assert _card(page, aid).get_attribute("data-outcome") == "joinder_improper"
+    # Rule 21: the filing-fee point, not said, is assumed; 'No' leaves the court's ground open
+    rule21 = "joinder.discretionary_severance"
+    fees = bench.get_by_label("Joinder's main efficiency is the plaintiff's saving on filing fees")
+    fees.focus()
+    started = time.perf_counter()
+    page.keyboard.press("ArrowDown")  # Yes
+    page.keyboard.press("ArrowDown")  # No
+    _wait_row(page, rule21, "undetermined", started, "filing fees: no")
+    assert not page_problems(page)

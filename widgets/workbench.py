@@ -162,6 +162,10 @@ class CaseWorkbench:
                                   description="Some Does will appear pro se and not e-file")
         self._defenses = W.Checkbox(value=True, indent=False, style=_STYLE, layout=_WIDE,
                                     description="The Does will have different defenses")
+        self._fees = W.Dropdown(
+            options=[("Not said (the course assumes yes, and says so)", NEW_CASE), ("Yes", "yes"), ("No", "no")],
+            value=NEW_CASE, description="Joinder's main efficiency is the plaintiff's saving on filing fees",
+            style=_STYLE, layout=_WIDE)
         self._other = W.Dropdown(
             options=[("None: joinder only", NEW_CASE)] + [
                 (f"{A.ISSUE_LABELS[a.issue]}: {a.title}", a.test) for a in A.APPROACHES().values()
@@ -183,7 +187,7 @@ class CaseWorkbench:
         self._other.observe(lambda ch: self._show_other(ch["new"]), names="value")
         self._drop_other.on_click(lambda _b: self._remove_other())
         for w in (self._stage, self._does, self._span, self._follows, self._session, self._pro_se, self._defenses,
-                  *self._alleges.values()):
+                  self._fees, *self._alleges.values()):
             w.observe(self._changed, names="value")
 
         controls = W.VBox([
@@ -193,7 +197,8 @@ class CaseWorkbench:
             self._exhibit_note,
             W.HTML("<strong>What the complaint alleges</strong>"), *self._alleges.values(),
             W.HTML("<strong>Your court</strong>"), self._follows,
-            W.HTML("<strong>Severance and assumptions</strong>"), self._pro_se, self._defenses, self._session,
+            W.HTML("<strong>Severance and assumptions</strong>"), self._pro_se, self._defenses, self._fees,
+            self._session,
             W.HTML("<strong>Early discovery and the subscriber (optional)</strong>"), self._other, self._other_note,
             self._other_box, self._drop_other,
         ], layout=W.Layout(width="100%", max_width="44em"))
@@ -221,6 +226,8 @@ class CaseWorkbench:
             raw["span_hours"] = float(self._span.value)
         if self._follows.value:
             raw["follows"] = self._follows.value
+        if self._fees.value:
+            raw["filing_fees_main_efficiency"] = self._fees.value == "yes"
         if self._forms:
             raw["facts_for"] = {tid: form.value() for tid, form in self._forms.items()}
         return raw
@@ -248,6 +255,8 @@ class CaseWorkbench:
                                                        A.CaseFacts.model_fields["session_hours"].default))
                 self._pro_se.value = bool(facts.get("pro_se_does_expected", True))
                 self._defenses.value = bool(facts.get("distinct_defenses_likely", True))
+                fees = facts.get("filing_fees_main_efficiency")
+                self._fees.value = NEW_CASE if fees is None else "yes" if fees else "no"
                 if facts.get("exhibit"):
                     self._set_exhibit(A.load_exhibit(facts["exhibit"], A.CASES_DIR))
                 else:
