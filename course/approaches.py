@@ -524,7 +524,8 @@ def _ndill_no_assertion(outcome: Outcome) -> str:
                 "were, which the court did not decide.")
     return (" The plaintiff also does not assert that the Does were in the same swarm at roughly the same time: on "
             "the rule as N.D. Ill. stated it, that alone brings the bar, unless the observation times could count "
-            "as the allegation, which these times do not.")
+            "as the allegation, and times this far apart do not (on the court's seventeen days, or on the course's assumed "
+            "stay where the gap is shorter).")
 
 
 def _no_timing(a: Approach, case: CaseFacts, follows: str | None, off_case: str | None) -> ApproachResult:
