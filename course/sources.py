@@ -115,6 +115,12 @@ def _index(key: str) -> _Index:
             if m and 1 <= int(m.group(1)) <= 28:
                 line = line[m.end():]
         line = _strip_markup(line).translate(_QUOTE_FOLD)
+        if strip_margins and len(chars) >= 2 and chars[-1] == " " and chars[-2] == "-" and len(chars) >= 3 \
+                and chars[-3].isalpha():
+            # pleading paper breaks a hyphenated word across lines ("peer-" / "18 to-peer"): join it
+            chars.pop()
+            lines.pop()
+            line = line.lstrip()
         for ch in line + " ":
             if ch.isspace():
                 if chars and chars[-1] == " ":

@@ -501,3 +501,11 @@ def test_a_footnote_belongs_to_the_section_of_its_mark():
     assert q.pinpoint == "Discussion, Part I (joinder), n.5"
     assert check.check_quote(q) is None
     assert check.check_quote(q.model_copy(update={"pinpoint": "Discussion, Part II (motion to quash), n.5"})) is not None
+
+
+def test_001_a_word_hyphenated_across_a_line_break_is_joined():
+    """001 p. 9:17-18 prints "peer-" / "18 to-peer": the quote says "peer-to-peer" (review finding 2-3),
+    while a hyphen inside a line ("up- and download") is kept."""
+    assert check.check_quote(quote("ndcal.joinder.same_network_insufficient")) is None
+    assert "peer-to-peer network" in quote("ndcal.joinder.same_network_insufficient").text
+    assert sources.locate("illegally up- and download copyrighted files", "001") is not None
