@@ -413,7 +413,7 @@ def _off_court_case(a: Approach, case: CaseFacts, does_count: int, exhibit) -> s
     return None
 
 
-def _not_held(r: Ruling) -> Ruling:
+def not_held(r: Ruling) -> Ruling:
     """The same result, as the course applying the rule: what was ``held`` becomes ``applied``;
     what was not reached stays not reached."""
     reasons = tuple(x.model_copy(update={"basis": Basis.applied}) if x.basis == Basis.held else x for x in r.reasons)
@@ -497,7 +497,7 @@ def _result(a: Approach, case: CaseFacts, facts: Facts | dict | None, follows: s
         summary += (" The course assumed that joinder's main efficiency is the plaintiff's saving on filing fees "
                     "(filing_fees_main_efficiency not given); N.D. Ill. found it in No. 12 cv 6675.")
     if r.basis == Basis.held and off_case is not None:
-        r = _not_held(r)
+        r = not_held(r)
         summary += (f" Not a holding here: the test's facts are the court's own, but {off_case}; this is the "
                     "course applying the rule.")
     if a.test == "joinder.ndill_2013" and not case.alleges.same_time:

@@ -16,7 +16,7 @@ from pydantic import Field
 from . import registry, swarm
 from .exhibit import ExhibitLoad, read_exhibit
 from .records import DATA_DIR
-from .ruling import Facts, Ruling
+from .ruling import Basis, Facts, Ruling
 from .scenarios import JOINDER_TESTS, JoinderScenario, joinder_facts
 
 EXHIBITS_DIR = DATA_DIR / "exhibits"
@@ -66,7 +66,7 @@ EXAMPLES: dict[str, Example] = {
         "Does 29 and 38 (N.D. Ill. 2013, No. 12 cv 6677)",
         # the complaint relied on the same hash; same-time participation was not alleged
         Allegations(same_swarm_alleged=False, same_time_alleged=False, direct_exchange_alleged=False,
-                    pro_se_does_expected=False),
+                    pro_se_does_expected=False, early_discovery_stage=False),  # decided after the subpoenas
         "the two observation times and the hash; the time zone is assumed",
     ),
     "tight_cluster": Example(
@@ -149,9 +149,24 @@ def joinder_facts_for(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
 
 def joinder_rulings(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
                     allegations: Allegations) -> dict[str, Ruling]:
-    """Every joinder test's ruling on an exhibit, in :data:`JOINDER_TESTS` order."""
+    """Every joinder test's ruling on an exhibit, in :data:`JOINDER_TESTS` order. A court's own test
+    gives its holding only at the stage, and on the count of Does, it decided (``held_on`` in
+    data/approaches.yaml); at another stage the same result is the course applying its rule."""
+    from . import approaches
+
     facts = joinder_facts_for(exhibit, assumptions, allegations)
-    return {tid: registry.decide(tid, facts[tid]) for tid in JOINDER_TESTS}
+    stage = approaches.Stage.early_discovery if allegations.early_discovery_stage else approaches.Stage.after_motion_to_quash
+    does = int(exhibit.observations["doe"].nunique())
+    out = {}
+    for tid in JOINDER_TESTS:
+        r = registry.decide(tid, facts[tid])
+        if r.basis == Basis.held and any(
+                a.test == tid and a.held_on is not None
+                and (a.held_on.stage != stage or (a.held_on.does_count not in (None, does)))
+                for a in approaches.APPROACHES().values()):
+            r = approaches.not_held(r)
+        out[tid] = r
+    return out
 
 
 # --- geolocation: from an exhibit's locations to the jurisdiction and particularity tests ---
