@@ -46,6 +46,9 @@ class JoinderScenario(Facts):
     civil_conspiracy_alleged: bool = Field(False, description="the Does acted in a civil conspiracy")
     pro_se_does_expected: bool = Field(True, description="some Does will appear pro se and not e-file")
     distinct_defenses_likely: bool = Field(True, description="the Does will have different defenses")
+    filing_fees_main_efficiency: bool = Field(
+        True, description="joinder's main efficiency is the plaintiff's saving on filing fees"
+    )
     early_discovery_stage: bool = Field(
         True, description="joinder is raised on the application for early discovery (not after a motion to quash)"
     )
@@ -97,7 +100,7 @@ def joinder_facts(s: JoinderScenario) -> dict[str, Facts]:
             does_count=s.does_count,
             distinct_defenses_likely=s.distinct_defenses_likely,
             pro_se_does_expected=s.pro_se_does_expected,
-            main_efficiency_is_filing_fees=True,
+            main_efficiency_is_filing_fees=s.filing_fees_main_efficiency,
             # N.D. Ill. severed for manageability as an additional ground, for Does its Rule 20 bar had caught
             misjoined_under_rule20=joinder.ndill_same_swarm_same_time(ndill).outcome == Outcome.joinder_improper,
         ),
