@@ -87,6 +87,25 @@ ensure_chromium() {
   fi
 }
 
+# The store tests run on SQLite and on a real PostgreSQL: tests/pg_support.py starts a
+# throwaway cluster from Debian's package (as the postgres user when run as root).
+have_postgres() { compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }
+
+ensure_postgres() {
+  have_postgres && return 0
+  if is_root && command -v apt-get >/dev/null 2>&1; then
+    say "Installing PostgreSQL for the store tests (apt-get install -y postgresql) ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+    have_postgres || die "PostgreSQL was installed but no /usr/lib/postgresql/*/bin/initdb was found"
+  elif is_ci; then
+    die "CI=true but PostgreSQL is missing and cannot be installed (not root): apt-get install -y postgresql"
+  else
+    say "PostgreSQL is not installed: the PostgreSQL half of the store tests will be skipped."
+    say "  Install it with: sudo apt-get update && sudo apt-get install -y postgresql"
+  fi
+}
+
 cmd_serve() {
   ensure_venv
   local arg custom_port=""
@@ -103,6 +122,7 @@ cmd_serve() {
 cmd_test() {
   ensure_venv
   ensure_chromium
+  ensure_postgres
   if is_ci; then
     "$PY" -c 'import sys
 from course.sources import SeedsMissing, seeds_dir

@@ -13,16 +13,12 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from sqlalchemy import insert, select
+
 from . import db
+from .schema import exercise_attempts as T
 
-TABLE = "exercise_attempts"
-
-_CREATE = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-    "learner TEXT NOT NULL, set_id TEXT NOT NULL, question_id TEXT NOT NULL, answer TEXT NOT NULL, "
-    "correct INTEGER, score REAL, created_at TEXT NOT NULL)"
-)
-_INDEX = f"CREATE INDEX IF NOT EXISTS {TABLE}_learner ON {TABLE} (learner, set_id, question_id)"
+TABLE = T.name
 
 MAX_LEARNER_CHARS = 80
 
@@ -61,51 +57,28 @@ def clean_learner(learner: str) -> str:
     return learner
 
 
-def _connect(db_url: str | None = None):
-    conn = db.connect(db_url)
-    cur = conn.cursor()
-    cur.execute(_CREATE)
-    cur.execute(_INDEX)
-    conn.commit()
-    return conn
-
-
 def record_attempt(learner: str, set_id: str, question_id: str, answer: Any, correct: bool | None,
                    score: float | None, *, db_url: str | None = None, now: dt.datetime | None = None) -> Attempt:
     """Store one attempt and commit it at once."""
     learner = clean_learner(learner)
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
     text = json.dumps(answer, ensure_ascii=False, sort_keys=True, default=str)
-    p = db.placeholder(db_url)
-    conn = _connect(db_url)
-    try:
-        conn.cursor().execute(
-            f"INSERT INTO {TABLE} (learner, set_id, question_id, answer, correct, score, created_at) "
-            f"VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})",
-            (learner, set_id, question_id, text, None if correct is None else int(bool(correct)),
-             None if score is None else float(score), created),
-        )
-        conn.commit()
-    finally:
-        conn.close()
+    with db.transaction(db_url) as conn:
+        conn.execute(insert(T).values(
+            learner=learner, set_id=set_id, question_id=question_id, answer=text,
+            correct=None if correct is None else int(bool(correct)),
+            score=None if score is None else float(score), created_at=created))
     return Attempt(learner, set_id, question_id, answer, correct, score, created)
 
 
 def attempts(learner: str, *, db_url: str | None = None) -> list[Attempt]:
     """Every attempt of ``learner``, oldest first."""
     learner = clean_learner(learner)
-    p = db.placeholder(db_url)
-    conn = _connect(db_url)
-    try:
-        cur = conn.cursor()
-        cur.execute(
-            f"SELECT learner, set_id, question_id, answer, correct, score, created_at FROM {TABLE} "
-            f"WHERE learner = {p} ORDER BY created_at",
-            (learner,),
-        )
-        rows = cur.fetchall()
-    finally:
-        conn.close()
+    with db.reading(db_url) as conn:
+        rows = conn.execute(
+            select(T.c.learner, T.c.set_id, T.c.question_id, T.c.answer, T.c.correct, T.c.score, T.c.created_at)
+            .where(T.c.learner == learner).order_by(T.c.created_at)
+        ).all()
     out = []
     for lr, set_id, qid, ans, correct, score, created in rows:
         try:

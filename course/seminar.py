@@ -68,7 +68,9 @@ from typing import Any, Iterable, Iterator, Literal, Sequence
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import db
+from sqlalchemy import func, insert, select, update
+
+from . import db, schema
 from .records import DATA_DIR, DataError
 
 #: Set this to a seminar YAML file to use instead of ``data/seminar.yaml``.
@@ -468,81 +470,11 @@ def poll_questions(bank: Any = None) -> list[PollQuestion]:
 
 
 # --- the store ------------------------------------------------------------------------------------
+# Tables: course/schema.py; connections: course/db.py (db.transaction for writes, db.reading for reads).
 
-_SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS seminar_sessions (
-        id TEXT PRIMARY KEY, join_code TEXT NOT NULL UNIQUE, presenter_key_hash TEXT NOT NULL UNIQUE,
-        title TEXT NOT NULL, date TEXT NOT NULL, presenter TEXT NOT NULL, agenda_json TEXT NOT NULL,
-        created_at TEXT NOT NULL, ended_at TEXT)""",
-    """CREATE TABLE IF NOT EXISTS seminar_attendees (
-        id TEXT PRIMARY KEY, session_id TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL,
-        email TEXT NOT NULL, bar_number TEXT NOT NULL, joined_at TEXT NOT NULL,
-        wrong_codes INTEGER NOT NULL DEFAULT 0, UNIQUE (session_id, name_key))""",
-    """CREATE TABLE IF NOT EXISTS seminar_codes (
-        session_id TEXT NOT NULL, checkpoint INTEGER NOT NULL, code TEXT NOT NULL, revealed_at TEXT NOT NULL,
-        PRIMARY KEY (session_id, checkpoint))""",
-    """CREATE TABLE IF NOT EXISTS seminar_confirmations (
-        session_id TEXT NOT NULL, attendee_id TEXT NOT NULL, checkpoint INTEGER NOT NULL,
-        confirmed_at TEXT NOT NULL, PRIMARY KEY (attendee_id, checkpoint))""",
-    """CREATE TABLE IF NOT EXISTS seminar_polls (
-        id TEXT PRIMARY KEY, session_id TEXT NOT NULL, question_id TEXT NOT NULL, prompt TEXT NOT NULL,
-        options_json TEXT NOT NULL, opened_at TEXT NOT NULL, closed_at TEXT)""",
-    """CREATE TABLE IF NOT EXISTS seminar_answers (
-        poll_id TEXT NOT NULL, attendee_id TEXT NOT NULL, option_index INTEGER NOT NULL,
-        answered_at TEXT NOT NULL, PRIMARY KEY (poll_id, attendee_id))""",
-    """CREATE TABLE IF NOT EXISTS seminar_questions (
-        id TEXT PRIMARY KEY, session_id TEXT NOT NULL, attendee_id TEXT NOT NULL, text TEXT NOT NULL,
-        asked_at TEXT NOT NULL)""",
-]
-
-_schema_ready: set[str] = set()
-
-
-class _Store:
-    """One connection per call: open, run, commit, close (safe across threads and kernels)."""
-
-    def __init__(self) -> None:
-        self.url = db.url()
-        self.conn = db.connect(self.url)
-        self.p = db.placeholder(self.url)
-        if self.url not in _schema_ready:
-            cur = self.conn.cursor()
-            for stmt in _SCHEMA:
-                cur.execute(stmt)
-            self.conn.commit()
-            _schema_ready.add(self.url)
-
-    def q(self, sql: str) -> str:
-        return sql.replace("?", self.p)
-
-    def all(self, sql: str, args: Sequence = ()) -> list[tuple]:
-        cur = self.conn.cursor()
-        cur.execute(self.q(sql), tuple(args))
-        return list(cur.fetchall())
-
-    def one(self, sql: str, args: Sequence = ()) -> tuple | None:
-        rows = self.all(sql, args)
-        return rows[0] if rows else None
-
-    def write(self, sql: str, args: Sequence = ()) -> int:
-        cur = self.conn.cursor()
-        cur.execute(self.q(sql), tuple(args))
-        self.conn.commit()
-        return cur.rowcount
-
-    def __enter__(self) -> "_Store":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        try:
-            if exc[0] is not None:
-                self.conn.rollback()
-        finally:
-            self.conn.close()
-
-
-def _store() -> _Store:
-    return _Store()
+S, A, C, K, PL, AN, Q = (schema.seminar_sessions, schema.seminar_attendees, schema.seminar_codes,
+                         schema.seminar_confirmations, schema.seminar_polls, schema.seminar_answers,
+                         schema.seminar_questions)
 
 
 def _token(alphabet: str, n: int) -> str:
@@ -590,10 +522,11 @@ class Session:
         return self.ended_at is not None
 
 
-_SESSION_COLS = "id, join_code, title, date, presenter, agenda_json, created_at, ended_at"
+_SESSION_COLS = (S.c.id, S.c.join_code, S.c.title, S.c.date, S.c.presenter, S.c.agenda_json, S.c.created_at,
+                 S.c.ended_at)
 
 
-def _session_from_row(row: tuple) -> Session:
+def _session_from_row(row: Sequence) -> Session:
     return Session(row[0], row[1], row[2], row[3], row[4], Agenda.from_json(json.loads(row[5])), row[6], row[7])
 
 
@@ -625,27 +558,29 @@ def create_session(title: str, date: str | dt.date, presenter: str, agenda: Agen
         agenda = Agenda(agenda.title, agenda.items, rule or agenda.rule, policy or agenda.policy,
                         agenda.course, agenda.provider)
     now = _now()
-    with _store() as s:
-        for _ in range(20):
-            sid = "S" + secrets.token_hex(8)
-            join_code = _token(_CODE_ALPHABET, 6)
-            key = "-".join(_token(_CODE_ALPHABET, 4) for _ in range(3))
-            if s.one("SELECT 1 FROM seminar_sessions WHERE join_code = ?", (join_code,)):
-                continue
-            s.write(
-                f"INSERT INTO seminar_sessions ({_SESSION_COLS}, presenter_key_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (sid, join_code, title, date, presenter, json.dumps(agenda.to_json()), now, None, _hash(key)),
-            )
+    for _ in range(20):
+        sid = "S" + secrets.token_hex(8)
+        join_code = _token(_CODE_ALPHABET, 6)
+        key = "-".join(_token(_CODE_ALPHABET, 4) for _ in range(3))
+        with db.transaction() as c:
+            n = db.insert_ignoring(c, S, ["join_code"], id=sid, join_code=join_code, title=title, date=date,
+                                   presenter=presenter, agenda_json=json.dumps(agenda.to_json()), created_at=now,
+                                   ended_at=None, presenter_key_hash=_hash(key))
+        if n:
             return Session(sid, join_code, title, date, presenter, agenda, now, None, key)
     raise SeminarError("Could not make a new join code; try again.")  # pragma: no cover
 
 
-def get_session(session_id: str) -> Session:
-    with _store() as s:
-        row = s.one(f"SELECT {_SESSION_COLS} FROM seminar_sessions WHERE id = ?", (session_id,))
+def _session_row(c, session_id: str) -> Session:
+    row = c.execute(select(*_SESSION_COLS).where(S.c.id == session_id)).first()
     if row is None:
         raise NotFound("There is no such seminar.")
     return _session_from_row(row)
+
+
+def get_session(session_id: str) -> Session:
+    with db.reading() as c:
+        return _session_row(c, session_id)
 
 
 def find_session(join_code: str) -> Session:
@@ -653,8 +588,8 @@ def find_session(join_code: str) -> Session:
     code = normalise_key(join_code)
     if not code:
         raise SeminarError("Enter the seminar's join code (the presenter shows it).")
-    with _store() as s:
-        row = s.one(f"SELECT {_SESSION_COLS} FROM seminar_sessions WHERE join_code = ?", (code,))
+    with db.reading() as c:
+        row = c.execute(select(*_SESSION_COLS).where(S.c.join_code == code)).first()
     if row is None:
         raise NotFound(f"No seminar has the join code {code[:12]!r}. Check it with the presenter.")
     return _session_from_row(row)
@@ -664,32 +599,31 @@ def open_as_presenter(presenter_key: str) -> Session:
     """The session whose presenter key this is (to reopen the presenter's page)."""
     if not normalise_key(presenter_key):
         raise SeminarError("Enter your presenter key.")
-    with _store() as s:
-        row = s.one(f"SELECT {_SESSION_COLS} FROM seminar_sessions WHERE presenter_key_hash = ?",
-                    (_hash(presenter_key),))
+    with db.reading() as c:
+        row = c.execute(select(*_SESSION_COLS).where(S.c.presenter_key_hash == _hash(presenter_key))).first()
     if row is None:
         raise NotFound("That presenter key does not open any seminar.")
     return _session_from_row(row)
 
 
-def _check_presenter(s: _Store, session_id: str, presenter_key: str) -> None:
-    row = s.one("SELECT presenter_key_hash FROM seminar_sessions WHERE id = ?", (session_id,))
-    if row is None:
+def _check_presenter(c, session_id: str, presenter_key: str) -> None:
+    found = c.execute(select(S.c.presenter_key_hash).where(S.c.id == session_id)).scalar()
+    if found is None:
         raise NotFound("There is no such seminar.")
-    if not secrets.compare_digest(row[0], _hash(presenter_key)):
+    if not secrets.compare_digest(found, _hash(presenter_key)):
         raise SeminarError("Only the presenter can do that (the presenter key does not match).")
 
 
 def end_session(session_id: str, presenter_key: str) -> Session:
     """End the seminar: no more codes, answers or questions are accepted; certificates are final."""
-    with _store() as s:
-        _check_presenter(s, session_id, presenter_key)
-        s.write("UPDATE seminar_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL", (_now(), session_id))
+    with db.transaction() as c:
+        _check_presenter(c, session_id, presenter_key)
+        c.execute(update(S).where(S.c.id == session_id, S.c.ended_at.is_(None)).values(ended_at=_now()))
     return get_session(session_id)
 
 
-def _require_open(s: _Store, session_id: str) -> None:
-    row = s.one("SELECT ended_at FROM seminar_sessions WHERE id = ?", (session_id,))
+def _require_open(c, session_id: str) -> None:
+    row = c.execute(select(S.c.ended_at).where(S.c.id == session_id)).first()
     if row is None:
         raise NotFound("There is no such seminar.")
     if row[0] is not None:
@@ -710,7 +644,7 @@ class Attendee:
     wrong_codes: int = 0
 
 
-_ATT_COLS = "id, session_id, name, email, bar_number, joined_at, wrong_codes"
+_ATT_COLS = (A.c.id, A.c.session_id, A.c.name, A.c.email, A.c.bar_number, A.c.joined_at, A.c.wrong_codes)
 
 
 def join(session_id: str, name: str, email: str = "", bar_number: str = "") -> Attendee:
@@ -722,44 +656,42 @@ def join(session_id: str, name: str, email: str = "", bar_number: str = "") -> A
     if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
         raise SeminarError(f"{email!r} does not look like an email address; correct it or leave it empty.")
     now = _now()
-    with _store() as s:
-        _require_open(s, session_id)
-        for _ in range(20):
-            aid = "A-" + _token(_CODE_ALPHABET, 6)
-            if s.one("SELECT 1 FROM seminar_attendees WHERE id = ?", (aid,)):
+    for _ in range(20):
+        aid = "A-" + _token(_CODE_ALPHABET, 6)
+        with db.transaction() as c:
+            _require_open(c, session_id)
+            if c.execute(select(A.c.id).where(A.c.id == aid)).first():
                 continue
-            n = s.write(
-                "INSERT INTO seminar_attendees (id, session_id, name, name_key, email, bar_number, joined_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, name_key) DO NOTHING",
-                (aid, session_id, name, _name_key(name), email, bar_number, now),
+            n = db.insert_ignoring(c, A, ["session_id", "name_key"], id=aid, session_id=session_id, name=name,
+                                   name_key=_name_key(name), email=email, bar_number=bar_number, joined_at=now,
+                                   wrong_codes=0)
+        if n == 0:
+            raise SeminarError(
+                f"Someone named {name!r} has already joined this seminar. If that was you, rejoin with "
+                "your attendee code; otherwise add a middle initial."
             )
-            if n == 0:
-                raise SeminarError(
-                    f"Someone named {name!r} has already joined this seminar. If that was you, rejoin with "
-                    "your attendee code; otherwise add a middle initial."
-                )
-            return Attendee(aid, session_id, name, email, bar_number, now)
+        return Attendee(aid, session_id, name, email, bar_number, now)
     raise SeminarError("Could not join; try again.")  # pragma: no cover
 
 
 def rejoin(session_id: str, attendee_id: str) -> Attendee:
     aid = "A-" + normalise_key(attendee_id).removeprefix("A")
-    with _store() as s:
-        row = s.one(f"SELECT {_ATT_COLS} FROM seminar_attendees WHERE id = ? AND session_id = ?", (aid, session_id))
+    with db.reading() as c:
+        row = c.execute(select(*_ATT_COLS).where(A.c.id == aid, A.c.session_id == session_id)).first()
     if row is None:
         raise NotFound("That attendee code is not registered for this seminar.")
     return Attendee(*row)
 
 
 def attendees(session_id: str) -> list[Attendee]:
-    with _store() as s:
-        rows = s.all(f"SELECT {_ATT_COLS} FROM seminar_attendees WHERE session_id = ? ORDER BY joined_at, name",
-                     (session_id,))
+    with db.reading() as c:
+        rows = c.execute(select(*_ATT_COLS).where(A.c.session_id == session_id)
+                         .order_by(A.c.joined_at, A.c.name)).all()
     return [Attendee(*r) for r in rows]
 
 
-def _attendee(s: _Store, attendee_id: str) -> Attendee:
-    row = s.one(f"SELECT {_ATT_COLS} FROM seminar_attendees WHERE id = ?", (attendee_id,))
+def _attendee(c, attendee_id: str) -> Attendee:
+    row = c.execute(select(*_ATT_COLS).where(A.c.id == attendee_id)).first()
     if row is None:
         raise NotFound("You have not joined this seminar yet.")
     return Attendee(*row)
@@ -786,27 +718,26 @@ def reveal_code(session_id: str, presenter_key: str, checkpoint: int) -> Reveale
     session = get_session(session_id)
     if checkpoint not in session.agenda.checkpoints():
         raise SeminarError(f"Agenda item {checkpoint + 1} is not a checkpoint of this seminar.")
-    with _store() as s:
-        _check_presenter(s, session_id, presenter_key)
-        _require_open(s, session_id)
-        taken = {r[0] for r in s.all("SELECT code FROM seminar_codes WHERE session_id = ?", (session_id,))}
+    with db.transaction() as c:
+        _check_presenter(c, session_id, presenter_key)
+        _require_open(c, session_id)
+        taken = set(c.execute(select(C.c.code).where(C.c.session_id == session_id)).scalars())
         code = new_code()
         while code in taken:
             code = new_code()
-        s.write("INSERT INTO seminar_codes (session_id, checkpoint, code, revealed_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (session_id, checkpoint) DO NOTHING", (session_id, checkpoint, code, _now()))
-        row = s.one("SELECT checkpoint, code, revealed_at FROM seminar_codes WHERE session_id = ? AND checkpoint = ?",
-                    (session_id, checkpoint))
-    assert row is not None
+        db.insert_ignoring(c, C, ["session_id", "checkpoint"], session_id=session_id, checkpoint=checkpoint,
+                           code=code, revealed_at=_now())
+        row = c.execute(select(C.c.checkpoint, C.c.code, C.c.revealed_at)
+                        .where(C.c.session_id == session_id, C.c.checkpoint == checkpoint)).one()
     return RevealedCode(row[0], session.agenda.checkpoint_label(row[0]), row[1], row[2])
 
 
 def revealed_codes(session_id: str) -> list[RevealedCode]:
     """The codes revealed so far (for the presenter's page and the records; never for attendees)."""
     session = get_session(session_id)
-    with _store() as s:
-        rows = s.all("SELECT checkpoint, code, revealed_at FROM seminar_codes WHERE session_id = ? ORDER BY checkpoint",
-                     (session_id,))
+    with db.reading() as c:
+        rows = c.execute(select(C.c.checkpoint, C.c.code, C.c.revealed_at).where(C.c.session_id == session_id)
+                         .order_by(C.c.checkpoint)).all()
     return [RevealedCode(r[0], session.agenda.checkpoint_label(r[0]), r[1], r[2]) for r in rows]
 
 
@@ -824,37 +755,38 @@ def confirm_code(attendee_id: str, code: str) -> Confirmation:
     typed = normalise_code(code)
     if not typed:
         raise WrongCode("Enter the verification code the presenter is showing (for example river-347).")
-    with _store() as s:
-        att = _attendee(s, attendee_id)
-        _require_open(s, att.session_id)
-        session = _session_from_row(s.one(f"SELECT {_SESSION_COLS} FROM seminar_sessions WHERE id = ?",
-                                          (att.session_id,)))  # type: ignore[arg-type]
+    wrong: WrongCode | None = None
+    with db.transaction() as c:
+        att = _attendee(c, attendee_id)
+        _require_open(c, att.session_id)
+        session = _session_row(c, att.session_id)
         limit = session.agenda.policy.max_wrong_codes
         if att.wrong_codes >= limit:
             raise WrongCode(f"Too many wrong codes ({att.wrong_codes}); ask the presenter to confirm your attendance.")
-        row = s.one("SELECT checkpoint FROM seminar_codes WHERE session_id = ? AND code = ?", (att.session_id, typed))
-        if row is None:
-            s.write("UPDATE seminar_attendees SET wrong_codes = wrong_codes + 1 WHERE id = ?", (att.id,))
+        checkpoint = c.execute(select(C.c.checkpoint).where(C.c.session_id == att.session_id, C.c.code == typed)).scalar()
+        if checkpoint is None:
+            c.execute(update(A).where(A.c.id == att.id).values(wrong_codes=A.c.wrong_codes + 1))
             left = limit - att.wrong_codes - 1
-            raise WrongCode(
+            # raised after the block, so the count is committed
+            wrong = WrongCode(
                 f"{code.strip()[:30]!r} is not a verification code shown in this seminar so far. Check the "
                 f"spelling (a word, a dash and three digits, like river-347). {left} more tries allowed."
             )
-        checkpoint = row[0]
-        n = s.write("INSERT INTO seminar_confirmations (session_id, attendee_id, checkpoint, confirmed_at) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (attendee_id, checkpoint) DO NOTHING",
-                    (att.session_id, att.id, checkpoint, _now()))
-        got = s.one("SELECT confirmed_at FROM seminar_confirmations WHERE attendee_id = ? AND checkpoint = ?",
-                    (att.id, checkpoint))
-    assert got is not None
-    return Confirmation(checkpoint, session.agenda.checkpoint_label(checkpoint), got[0], already=(n == 0))
+        else:
+            n = db.insert_ignoring(c, K, ["attendee_id", "checkpoint"], session_id=att.session_id,
+                                   attendee_id=att.id, checkpoint=checkpoint, confirmed_at=_now())
+            got = c.execute(select(K.c.confirmed_at).where(K.c.attendee_id == att.id,
+                                                           K.c.checkpoint == checkpoint)).scalar()
+    if wrong is not None:
+        raise wrong
+    return Confirmation(checkpoint, session.agenda.checkpoint_label(checkpoint), got, already=(n == 0))
 
 
 def confirmations(attendee_id: str) -> list[Confirmation]:
-    with _store() as s:
-        att = _attendee(s, attendee_id)
-        rows = s.all("SELECT checkpoint, confirmed_at FROM seminar_confirmations WHERE attendee_id = ? "
-                     "ORDER BY checkpoint", (attendee_id,))
+    with db.reading() as c:
+        att = _attendee(c, attendee_id)
+        rows = c.execute(select(K.c.checkpoint, K.c.confirmed_at).where(K.c.attendee_id == attendee_id)
+                         .order_by(K.c.checkpoint)).all()
     agenda = get_session(att.session_id).agenda
     return [Confirmation(r[0], agenda.checkpoint_label(r[0]), r[1]) for r in rows]
 
@@ -879,10 +811,11 @@ class Poll:
         return self.closed_at is None
 
 
-_POLL_COLS = "id, session_id, question_id, prompt, options_json, opened_at, closed_at"
+_POLL_COLS = (PL.c.id, PL.c.session_id, PL.c.question_id, PL.c.prompt, PL.c.options_json, PL.c.opened_at,
+              PL.c.closed_at)
 
 
-def _poll_from_row(r: tuple) -> Poll:
+def _poll_from_row(r: Sequence) -> Poll:
     return Poll(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], r[6])
 
 
@@ -895,21 +828,21 @@ def open_poll(session_id: str, presenter_key: str, question: PollQuestion | str,
         question = found
     now = _now()
     pid = "P" + secrets.token_hex(8)
-    with _store() as s:
-        _check_presenter(s, session_id, presenter_key)
-        _require_open(s, session_id)
-        s.write("UPDATE seminar_polls SET closed_at = ? WHERE session_id = ? AND closed_at IS NULL", (now, session_id))
-        s.write(f"INSERT INTO seminar_polls ({_POLL_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (pid, session_id, question.id, question.prompt, json.dumps(list(question.options)), now, None))
+    with db.transaction() as c:
+        _check_presenter(c, session_id, presenter_key)
+        _require_open(c, session_id)
+        c.execute(update(PL).where(PL.c.session_id == session_id, PL.c.closed_at.is_(None)).values(closed_at=now))
+        c.execute(insert(PL).values(id=pid, session_id=session_id, question_id=question.id, prompt=question.prompt,
+                                    options_json=json.dumps(list(question.options)), opened_at=now, closed_at=None))
     return Poll(pid, session_id, question.id, question.prompt, tuple(question.options), now)
 
 
 def close_poll(session_id: str, presenter_key: str, poll_id: str) -> Poll:
-    with _store() as s:
-        _check_presenter(s, session_id, presenter_key)
-        s.write("UPDATE seminar_polls SET closed_at = ? WHERE id = ? AND session_id = ? AND closed_at IS NULL",
-                (_now(), poll_id, session_id))
-        row = s.one(f"SELECT {_POLL_COLS} FROM seminar_polls WHERE id = ?", (poll_id,))
+    with db.transaction() as c:
+        _check_presenter(c, session_id, presenter_key)
+        c.execute(update(PL).where(PL.c.id == poll_id, PL.c.session_id == session_id, PL.c.closed_at.is_(None))
+                  .values(closed_at=_now()))
+        row = c.execute(select(*_POLL_COLS).where(PL.c.id == poll_id)).first()
     if row is None:
         raise NotFound("There is no such poll.")
     return _poll_from_row(row)
@@ -917,15 +850,15 @@ def close_poll(session_id: str, presenter_key: str, poll_id: str) -> Poll:
 
 def current_poll(session_id: str) -> Poll | None:
     """The poll open now in this seminar, if any."""
-    with _store() as s:
-        row = s.one(f"SELECT {_POLL_COLS} FROM seminar_polls WHERE session_id = ? AND closed_at IS NULL "
-                    "ORDER BY opened_at DESC", (session_id,))
+    with db.reading() as c:
+        row = c.execute(select(*_POLL_COLS).where(PL.c.session_id == session_id, PL.c.closed_at.is_(None))
+                        .order_by(PL.c.opened_at.desc())).first()
     return _poll_from_row(row) if row else None
 
 
 def get_poll(poll_id: str) -> Poll:
-    with _store() as s:
-        row = s.one(f"SELECT {_POLL_COLS} FROM seminar_polls WHERE id = ?", (poll_id,))
+    with db.reading() as c:
+        row = c.execute(select(*_POLL_COLS).where(PL.c.id == poll_id)).first()
     if row is None:
         raise NotFound("There is no such poll.")
     return _poll_from_row(row)
@@ -933,9 +866,9 @@ def get_poll(poll_id: str) -> Poll:
 
 def answer_poll(attendee_id: str, poll_id: str, option_index: int) -> None:
     """Record (or change, while the poll is open) an attendee's answer."""
-    with _store() as s:
-        att = _attendee(s, attendee_id)
-        row = s.one(f"SELECT {_POLL_COLS} FROM seminar_polls WHERE id = ?", (poll_id,))
+    with db.transaction() as c:
+        att = _attendee(c, attendee_id)
+        row = c.execute(select(*_POLL_COLS).where(PL.c.id == poll_id)).first()
         if row is None or row[1] != att.session_id:
             raise NotFound("There is no such poll in your seminar.")
         poll = _poll_from_row(row)
@@ -943,24 +876,22 @@ def answer_poll(attendee_id: str, poll_id: str, option_index: int) -> None:
             raise SeminarError("This poll has closed; your answer was not recorded.")
         if not isinstance(option_index, int) or not 0 <= option_index < len(poll.options):
             raise SeminarError("Choose one of the options.")
-        s.write("INSERT INTO seminar_answers (poll_id, attendee_id, option_index, answered_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (poll_id, attendee_id) DO UPDATE SET option_index = excluded.option_index, "
-                "answered_at = excluded.answered_at", (poll_id, att.id, option_index, _now()))
+        db.upsert(c, AN, ["poll_id", "attendee_id"], ["option_index", "answered_at"], poll_id=poll_id,
+                  attendee_id=att.id, option_index=option_index, answered_at=_now())
 
 
 def my_answer(attendee_id: str, poll_id: str) -> int | None:
-    with _store() as s:
-        row = s.one("SELECT option_index FROM seminar_answers WHERE poll_id = ? AND attendee_id = ?",
-                    (poll_id, attendee_id))
-    return row[0] if row else None
+    with db.reading() as c:
+        return c.execute(select(AN.c.option_index).where(AN.c.poll_id == poll_id,
+                                                         AN.c.attendee_id == attendee_id)).scalar()
 
 
 def poll_counts(poll_id: str) -> list[tuple[str, int]]:
     """(option text, number of answers) for every option, in order: counts only, no names."""
     poll = get_poll(poll_id)
-    with _store() as s:
-        rows = s.all("SELECT option_index, COUNT(*) FROM seminar_answers WHERE poll_id = ? GROUP BY option_index",
-                     (poll_id,))
+    with db.reading() as c:
+        rows = c.execute(select(AN.c.option_index, func.count()).where(AN.c.poll_id == poll_id)
+                         .group_by(AN.c.option_index)).all()
     counts = {int(r[0]): int(r[1]) for r in rows}
     return [(text, counts.get(n, 0)) for n, text in enumerate(poll.options)]
 
@@ -992,19 +923,18 @@ def ask_question(attendee_id: str, text: str) -> AudienceQuestion:
         raise SeminarError(f"Please shorten your question to {MAX_QUESTION_CHARS} characters.")
     qid = "Q" + secrets.token_hex(8)
     now = _now()
-    with _store() as s:
-        att = _attendee(s, attendee_id)
-        _require_open(s, att.session_id)
-        s.write("INSERT INTO seminar_questions (id, session_id, attendee_id, text, asked_at) VALUES (?, ?, ?, ?, ?)",
-                (qid, att.session_id, att.id, t, now))
+    with db.transaction() as c:
+        att = _attendee(c, attendee_id)
+        _require_open(c, att.session_id)
+        c.execute(insert(Q).values(id=qid, session_id=att.session_id, attendee_id=att.id, text=t, asked_at=now))
     return AudienceQuestion(qid, t, now)
 
 
 def questions(session_id: str) -> list[AudienceQuestion]:
     """The audience's questions, oldest first, without names."""
-    with _store() as s:
-        rows = s.all("SELECT id, text, asked_at FROM seminar_questions WHERE session_id = ? ORDER BY asked_at, id",
-                     (session_id,))
+    with db.reading() as c:
+        rows = c.execute(select(Q.c.id, Q.c.text, Q.c.asked_at).where(Q.c.session_id == session_id)
+                         .order_by(Q.c.asked_at, Q.c.id)).all()
     return [AudienceQuestion(*r) for r in rows]
 
 
@@ -1023,15 +953,19 @@ class Attendance:
     provisional: bool  # the seminar has not ended
 
 
+def _revealed_checkpoints(session_id: str) -> list[int]:
+    with db.reading() as c:
+        return list(c.execute(select(C.c.checkpoint).where(C.c.session_id == session_id)).scalars())
+
+
 def attendance(session_id: str, attendee_id: str) -> Attendance:
     """The attendee's verified attendance and credit hours under the session's policy."""
     session = get_session(session_id)
-    with _store() as s:
-        att = _attendee(s, attendee_id)
-        if att.session_id != session_id:
-            raise NotFound("That attendee is not in this seminar.")
-        revealed = [r[0] for r in s.all("SELECT checkpoint FROM seminar_codes WHERE session_id = ?", (session_id,))]
-    return _attendance(session, att, revealed, confirmations(att.id))
+    with db.reading() as c:
+        att = _attendee(c, attendee_id)
+    if att.session_id != session_id:
+        raise NotFound("That attendee is not in this seminar.")
+    return _attendance(session, att, _revealed_checkpoints(session_id), confirmations(att.id))
 
 
 def _attendance(session: Session, att: Attendee, revealed: Iterable[int], confirmed: list[Confirmation]) -> Attendance:
@@ -1129,8 +1063,7 @@ def _cell(value: Any) -> str:
 def attendance_rows(session_id: str) -> list[dict[str, str]]:
     session = get_session(session_id)
     agenda = session.agenda
-    with _store() as s:
-        revealed = [r[0] for r in s.all("SELECT checkpoint FROM seminar_codes WHERE session_id = ?", (session_id,))]
+    revealed = _revealed_checkpoints(session_id)
     out = []
     for att in attendees(session_id):
         a = _attendance(session, att, revealed, confirmations(att.id))
@@ -1160,8 +1093,8 @@ def attendance_csv(session_id: str) -> str:
 def checkpoint_counts(session_id: str) -> list[tuple[RevealedCode, int]]:
     """For the presenter: each revealed code and how many attendees entered it (no names)."""
     codes = revealed_codes(session_id)
-    with _store() as s:
-        rows = s.all("SELECT checkpoint, COUNT(*) FROM seminar_confirmations WHERE session_id = ? GROUP BY checkpoint",
-                     (session_id,))
+    with db.reading() as c:
+        rows = c.execute(select(K.c.checkpoint, func.count()).where(K.c.session_id == session_id)
+                         .group_by(K.c.checkpoint)).all()
     counts = {int(r[0]): int(r[1]) for r in rows}
     return [(c, counts.get(c.checkpoint, 0)) for c in codes]
