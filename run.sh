@@ -106,8 +106,21 @@ ensure_postgres() {
   fi
 }
 
+# PDF certificates embed DejaVu Sans (course/classroom/certificates.py).
+ensure_fonts() {
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] && return 0
+  if is_root && command -v apt-get >/dev/null 2>&1; then
+    say "Installing the DejaVu fonts for PDF certificates (apt-get install -y fonts-dejavu-core) ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core
+  else
+    say "PDF certificates need the DejaVu fonts: sudo apt-get install -y fonts-dejavu-core"
+  fi
+}
+
 cmd_serve() {
   ensure_venv
+  ensure_fonts
   local arg custom_port=""
   for arg in "$@"; do
     case "$arg" in --port* | --Voila.port*) custom_port=1 ;; esac
@@ -123,6 +136,7 @@ cmd_test() {
   ensure_venv
   ensure_chromium
   ensure_postgres
+  ensure_fonts
   if is_ci; then
     "$PY" -c 'import sys
 from course.sources import SeedsMissing, seeds_dir

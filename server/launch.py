@@ -24,7 +24,10 @@ Usage: ``python server/launch.py [voila options]``, e.g. ``--port=8870 --no-brow
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -66,8 +69,29 @@ from voila.tornado.handler import TornadoVoilaHandler  # noqa: E402
 from voila.tornado.treehandler import TornadoVoilaTreeHandler  # noqa: E402
 
 
+#: The browser's id: a random token in a cookie signed with this server's secret, passed to
+#: the page's kernel as this request header (``VoilaConfiguration.http_header_envs`` in
+#: voila.json turns it into ``$HTTP_X_COURSE_CLIENT``; widgets/seminar_view.py reads it for
+#: the seminar's per-client limits). Whatever the browser sends in this header is replaced.
+CLIENT_HEADER = "X-Course-Client"
+CLIENT_COOKIE = "course_client"
+_CLIENT_SECRET = secrets.token_bytes(32)
+
+
+def _sign(token: str) -> str:
+    return hmac.new(_CLIENT_SECRET, token.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def client_from_cookie(value: str | None) -> str | None:
+    """The browser id in a cookie this server signed, or None (no cookie, or a forged one)."""
+    token, _, mac = (value or "").partition(".")
+    if token and mac and hmac.compare_digest(mac, _sign(token)):
+        return token
+    return None
+
+
 class CourseVoilaHandler(TornadoVoilaHandler):
-    """Voila's page handler, which also sets the ``_xsrf`` cookie.
+    """Voila's page handler, which also sets the ``_xsrf`` cookie and names the browser.
 
     A Voila page shuts its kernel down when the reader leaves (a ``beforeunload`` beacon to
     ``/voila/api/shutdown/<kernel>``, signed with the ``_xsrf`` cookie). Voila's own page never
@@ -77,6 +101,11 @@ class CourseVoilaHandler(TornadoVoilaHandler):
 
     async def get(self, path=None):
         self.xsrf_token  # noqa: B018 - read for its side effect: the Set-Cookie header
+        client = client_from_cookie(self.get_cookie(CLIENT_COOKIE))
+        if client is None:
+            client = secrets.token_hex(16)
+            self.set_cookie(CLIENT_COOKIE, f"{client}.{_sign(client)}", httponly=True, samesite="Strict")
+        self.request.headers[CLIENT_HEADER] = client
         return await super().get(path)
 
 

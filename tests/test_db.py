@@ -110,3 +110,22 @@ def test_forty_attendees_and_forty_learners_write_at_once(db_url):
     assert [c for _, c in sem.checkpoint_counts(s.id)] == [N]
     for n in range(N):
         assert len(progress.attempts(f"learner {n}")) == 3
+
+
+def test_a_seminar_database_from_revision_0001_upgrades_and_keeps_its_records(tmp_path):
+    """0002 adds the CLE-integrity columns, removes the plain-text codes and keeps the rest."""
+    url = f"sqlite:///{tmp_path / 'v1.sqlite'}"
+    eng = sa.create_engine(url)
+    db.migrate(eng, "0001")
+    with eng.begin() as c:
+        c.execute(sa.text("INSERT INTO seminar_sessions (id, join_code, presenter_key_hash, title, date, presenter, "
+                          "agenda_json, created_at) VALUES ('S1', 'JOIN01', 'h', 't', '2025-03-14', 'Pat', '{}', 'x')"))
+        c.execute(sa.text("INSERT INTO seminar_codes VALUES ('S1', 0, 'river-347', '2025-03-14T10:00:00Z')"))
+        c.execute(sa.text("INSERT INTO seminar_confirmations VALUES ('S1', 'A-1', 0, '2025-03-14T10:01:00Z')"))
+    eng.dispose()
+    db.engine(url)  # upgrades to head
+    assert db.revision(url) == ScriptDirectory.from_config(db.alembic_config()).get_current_head()
+    with db.reading(url) as c:
+        assert c.execute(sa.text("SELECT code, code_hash FROM seminar_codes")).all() == [(None, None)]
+        assert c.execute(sa.text("SELECT source FROM seminar_confirmations")).scalar() == "code"
+        assert len(c.execute(sa.text("SELECT code_salt FROM seminar_sessions")).scalar()) == 32

@@ -4,7 +4,7 @@ certificates of attendance and the provider's attendance record.
 Pure Python (no ipywidgets); the views are in ``widgets/seminar_view.py``. Modules by concern:
 :mod:`.agenda` (agenda and credit hours), :mod:`.sessions` (sessions and attendees),
 :mod:`.attendance` (verification codes, credit earned, the provider's CSV), :mod:`.polls`
-(polls and audience questions), :mod:`.certificates`, and :mod:`.store` (what they share about
+(polls and audience questions), :mod:`.evaluation` (the program evaluation form), :mod:`.certificates`, and :mod:`.store` (what they share about
 the tables of ``course/schema.py``). Everything is stored through :mod:`course.db`
 (SQLite by default, PostgreSQL by ``COURSE_DB_URL``) and every write is committed at once. The presenter's page
 and each attendee's page run in separate kernels; they communicate only through the
@@ -23,11 +23,14 @@ Arithmetic is exact (fractions), so 75 minutes under a 50-minute hour is 1.5 hou
 
 **Verified attendance.** The presenter reveals a verification code at a checkpoint of the
 agenda (by default, every credit item is a checkpoint; items may be marked ``checkpoint:
-true`` to choose). A code is a short, random word plus three digits (``river-347``; made
-with :mod:`secrets`, letters and digits that cannot be confused). Attendees type the codes
-in; the store records which attendee confirmed which code and when. After
-:attr:`AttendancePolicy.max_wrong_codes` wrong entries an attendee can enter no more codes
-(guessing is not attendance); the count is in the provider's record.
+true`` to choose). A code is 8 random letters and digits that cannot be confused
+(``K7QM-3XRT``, made with :mod:`secrets`; 27**8 possible codes), stored only as a salted
+scrypt digest and valid for ``code_minutes`` after it is revealed. Attendees type the codes
+in; the store records which attendee confirmed which code and when. Wrong entries are
+limited per attendee, per browser and per seminar (guessing is not attendance); the counts
+are in the provider's record, and the presenter can correct attendance, with a reason that
+goes to the audit trail. Credit comes from the program's actual running time when the
+presenter records it (:mod:`.attendance` says how).
 
 **Which codes are required, and what partial attendance earns** (:class:`AttendancePolicy`,
 from the ``attendance:`` section of the seminar file):
@@ -53,13 +56,14 @@ until the poll closes; the presenter sees counts per option only, never names.
 """
 from __future__ import annotations
 
-from .errors import SeminarError, WrongCode, NotFound
-from .agenda import SEMINAR_ENV, COURSE_NAME, CreditRule, format_number, format_hours, AttendancePolicy, AgendaItem, Agenda, seminar_path, load_agenda
-from .store import MAX_NAME_CHARS, normalise_key, normalise_code
-from .sessions import Session, create_session, get_session, find_session, open_as_presenter, end_session, Attendee, join, rejoin, attendees
-from .attendance import CODE_WORDS, new_code, RevealedCode, reveal_code, revealed_codes, Confirmation, confirm_code, confirmations, Attendance, attendance, CSV_COLUMNS, attendance_rows, attendance_csv, checkpoint_counts
-from .polls import BANK_ENV, MAX_QUESTION_CHARS, PollQuestion, poll_questions, Poll, open_poll, close_poll, current_poll, get_poll, answer_poll, my_answer, poll_counts, poll_key, AudienceQuestion, ask_question, questions
-from .certificates import Certificate, certificate, certificate_html
+from .errors import (SeminarError, WrongCode, NotFound)  # noqa: E501
+from .agenda import (SEMINAR_ENV, COURSE_NAME, CreditRule, format_number, format_hours, AttendancePolicy, AgendaItem, Agenda, seminar_path, load_agenda)  # noqa: E501
+from .store import (CODE_LENGTH, CODE_SPACE, MAX_NAME_CHARS, new_code, normalise_code, normalise_key, plain_text)  # noqa: E501
+from .sessions import (Session, create_session, get_session, find_session, open_as_presenter, end_session, start_item, item_times, Attendee, join, rejoin, attendees, seen, leave)  # noqa: E501
+from .attendance import (RevealedCode, reveal_code, revealed_codes, Confirmation, confirm_code, confirmations, AuditEntry, correct_attendance, audit_log, Attendance, attendance, time_out, CSV_COLUMNS, attendance_rows, attendance_csv, checkpoint_counts)  # noqa: E501
+from .polls import (BANK_ENV, MAX_QUESTION_CHARS, PollQuestion, poll_questions, Poll, open_poll, close_poll, current_poll, get_poll, answer_poll, my_answer, poll_counts, poll_key, AudienceQuestion, ask_question, questions)  # noqa: E501
+from .evaluation import (EVALUATION_ITEMS, SCALE, submit_evaluation, EvaluationSummary, evaluation_summary, evaluations_csv)  # noqa: E501
+from .certificates import (Certificate, certificate, certificate_html, certificate_pdf, PdfUnavailable)  # noqa: E501
 
 __all__ = [
     "SeminarError",
@@ -75,29 +79,39 @@ __all__ = [
     "Agenda",
     "seminar_path",
     "load_agenda",
+    "CODE_LENGTH",
+    "CODE_SPACE",
     "MAX_NAME_CHARS",
-    "normalise_key",
+    "new_code",
     "normalise_code",
+    "normalise_key",
+    "plain_text",
     "Session",
     "create_session",
     "get_session",
     "find_session",
     "open_as_presenter",
     "end_session",
+    "start_item",
+    "item_times",
     "Attendee",
     "join",
     "rejoin",
     "attendees",
-    "CODE_WORDS",
-    "new_code",
+    "seen",
+    "leave",
     "RevealedCode",
     "reveal_code",
     "revealed_codes",
     "Confirmation",
     "confirm_code",
     "confirmations",
+    "AuditEntry",
+    "correct_attendance",
+    "audit_log",
     "Attendance",
     "attendance",
+    "time_out",
     "CSV_COLUMNS",
     "attendance_rows",
     "attendance_csv",
@@ -118,7 +132,15 @@ __all__ = [
     "AudienceQuestion",
     "ask_question",
     "questions",
+    "EVALUATION_ITEMS",
+    "SCALE",
+    "submit_evaluation",
+    "EvaluationSummary",
+    "evaluation_summary",
+    "evaluations_csv",
     "Certificate",
     "certificate",
     "certificate_html",
+    "certificate_pdf",
+    "PdfUnavailable",
 ]

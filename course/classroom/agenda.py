@@ -80,15 +80,24 @@ class AttendancePolicy:
 
     credit: Literal["all_codes", "proportional"] = "all_codes"
     required: Literal["revealed", "planned"] = "revealed"
-    max_wrong_codes: int = 20
+    #: wrong verification codes allowed per attendee, per client (browser) and per seminar
+    max_wrong_codes: int = 5
+    max_wrong_codes_per_client: int = 10
+    max_wrong_codes_per_seminar: int = 200
+    #: minutes a revealed code stays valid (its checkpoint's window)
+    code_minutes: int = 15
+    #: joins allowed from one client (browser) per seminar
+    max_joins_per_client: int = 3
 
     def __post_init__(self) -> None:
         if self.credit not in ("all_codes", "proportional"):
             raise ValueError(f"attendance credit must be 'all_codes' or 'proportional', not {self.credit!r}")
         if self.required not in ("revealed", "planned"):
             raise ValueError(f"attendance required must be 'revealed' or 'planned', not {self.required!r}")
-        if self.max_wrong_codes < 1:
-            raise ValueError("max_wrong_codes must be at least 1")
+        for name in ("max_wrong_codes", "max_wrong_codes_per_client", "max_wrong_codes_per_seminar",
+                     "code_minutes", "max_joins_per_client"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
 
     def describe(self) -> str:
         which = ("every verification code the presenter revealed" if self.required == "revealed"
@@ -174,7 +183,11 @@ class _CreditIn(_Strict):
 class _AttendanceIn(_Strict):
     credit: Literal["all_codes", "proportional"] = "all_codes"
     required: Literal["revealed", "planned"] = "revealed"
-    max_wrong_codes: int = Field(default=20, ge=1)
+    max_wrong_codes: int = Field(default=5, ge=1)
+    max_wrong_codes_per_client: int = Field(default=10, ge=1)
+    max_wrong_codes_per_seminar: int = Field(default=200, ge=1)
+    code_minutes: int = Field(default=15, ge=1, le=600)
+    max_joins_per_client: int = Field(default=3, ge=1)
 
 
 class _SeminarIn(_Strict):
@@ -258,7 +271,7 @@ def load_agenda(path: Path | str | None = None, lessons_path: Path | str | None 
         rule = CreditRule(head.credit.minutes_per_credit, head.credit.increment)
     except ValueError as e:  # pragma: no cover - pydantic checks positivity first
         raise DataError(f"{name}: seminar.credit: {e}") from None
-    policy = AttendancePolicy(head.attendance.credit, head.attendance.required, head.attendance.max_wrong_codes)
+    policy = AttendancePolicy(**head.attendance.model_dump())
     agenda = Agenda(head.title, tuple(items), rule, policy, head.course, head.provider)
     if not agenda.checkpoints():
         raise DataError(f"{name}: field 'agenda': no item earns credit, so there is nothing to verify")

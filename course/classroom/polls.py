@@ -2,6 +2,7 @@
 options, never the key) and attendees' written questions (plain text; views escape it)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import secrets
@@ -17,11 +18,14 @@ from ..records import DATA_DIR, DataError
 from .agenda import relative_name
 from .errors import NotFound, SeminarError
 from .sessions import attendee_row, check_presenter, require_open
-from .store import AN, PL, Q, timestamp
+from .store import AN, PL, Q, plain_text, timestamp
 
 #: Set this to a folder of exercise-set YAML files to take poll questions from.
 BANK_ENV = "COURSE_SEMINAR_BANK"
 MAX_QUESTION_CHARS = 1000
+#: Questions one attendee may send in any QUESTION_WINDOW.
+MAX_QUESTIONS_PER_WINDOW = 5
+QUESTION_WINDOW = dt.timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -243,17 +247,26 @@ class AudienceQuestion:
 
 
 def ask_question(attendee_id: str, text: str) -> AudienceQuestion:
-    """Store an attendee's written question (plain text; views escape it)."""
-    t = str(text or "").strip()
+    """Store an attendee's written question (plain text without control characters; views
+    escape it). An attendee may ask :data:`MAX_QUESTIONS_PER_WINDOW` questions in any
+    :data:`QUESTION_WINDOW`."""
+    t = plain_text(text).strip()
     if not t:
         raise SeminarError("Write your question first.")
     if len(t) > MAX_QUESTION_CHARS:
         raise SeminarError(f"Please shorten your question to {MAX_QUESTION_CHARS} characters.")
     qid = "Q" + secrets.token_hex(8)
-    now = timestamp()
+    at = dt.datetime.now(dt.timezone.utc)
+    now = timestamp(at)
     with db.transaction() as c:
         att = attendee_row(c, attendee_id)
         require_open(c, att.session_id)
+        recent = c.execute(select(func.count()).select_from(Q).where(
+            Q.c.attendee_id == att.id, Q.c.asked_at >= timestamp(at - QUESTION_WINDOW))).scalar()
+        if recent >= MAX_QUESTIONS_PER_WINDOW:
+            minutes = int(QUESTION_WINDOW.total_seconds() // 60)
+            raise SeminarError(f"You have sent {recent} questions in the last {minutes} minutes; please wait "
+                               "before sending another. Your question was not sent.")
         c.execute(insert(Q).values(id=qid, session_id=att.session_id, attendee_id=att.id, text=t, asked_at=now))
     return AudienceQuestion(qid, t, now)
 

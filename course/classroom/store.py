@@ -21,11 +21,28 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 S, A, C, K, PL, AN, Q = (schema.seminar_sessions, schema.seminar_attendees, schema.seminar_codes,
                          schema.seminar_confirmations, schema.seminar_polls, schema.seminar_answers,
                          schema.seminar_questions)
+WRONG, AUDIT, TIMES, EVAL = (schema.seminar_wrong_codes, schema.seminar_audit, schema.seminar_item_times,
+                             schema.seminar_evaluations)
+
+#: A verification code: CODE_LENGTH characters of CODE_ALPHABET, shown in groups of four
+#: (``K7QM-3XRT``): 27**8 = 282,429,536,481 possible codes.
+CODE_LENGTH = 8
+CODE_SPACE = len(CODE_ALPHABET) ** CODE_LENGTH
+
+# Unicode bidirectional controls: they reorder the text around them on screen and on paper
+# (U+202E makes "Ann" + "fdp.exe" read backwards), so no record keeps them.
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def timestamp() -> str:
+def timestamp(at: dt.datetime | None = None) -> str:
     """UTC, ISO 8601, to the microsecond (records sort by it)."""
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    at = at or dt.datetime.now(dt.timezone.utc)
+    return at.astimezone(dt.timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def parse_time(stamp: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
 def token(alphabet: str, n: int) -> str:
@@ -42,19 +59,37 @@ def normalise_key(text: str) -> str:
 
 
 def normalise_code(text: str) -> str:
-    """'River 347', ' river-347 ' -> 'river-347'."""
-    t = re.sub(r"[^a-z0-9]", "", str(text).lower())
-    m = re.fullmatch(r"([a-z]+)([0-9]+)", t)
-    return f"{m.group(1)}-{m.group(2)}" if m else t
+    """What an attendee typed, as compared: letters and digits only, upper case
+    (' k7qm 3xrt ', 'K7QM-3XRT' -> 'K7QM3XRT')."""
+    return re.sub(r"[^A-Z0-9]", "", str(text).upper())
+
+
+def new_code() -> str:
+    """A random verification code from :data:`CODE_SPACE`, e.g. 'K7QM-3XRT' (made with :mod:`secrets`)."""
+    t = token(CODE_ALPHABET, CODE_LENGTH)
+    return f"{t[:4]}-{t[4:]}"
+
+
+def code_digest(normalised: str, salt_hex: str) -> str:
+    """scrypt of a normalised code with the seminar's salt: what the store keeps of a code.
+    Deliberately slow (about 16 MiB and tens of milliseconds each), so a copy of the
+    database does not give the codes away while they are still valid."""
+    return hashlib.scrypt(normalised.encode(), salt=bytes.fromhex(salt_hex), n=2**14, r=8, p=1,
+                          dklen=32).hex()
 
 
 def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def plain_text(text: Any) -> str:
+    """Typed text as a record keeps it: without bidirectional or other control characters."""
+    return _CONTROL.sub("", _BIDI_CONTROLS.sub("", str(text or "")))
+
 
 def clean_text(text: Any, what: str, *, required: bool = True, limit: int = MAX_NAME_CHARS) -> str:
-    t = " ".join(str(text or "").split())
+    """A one-line field: controls removed, runs of spaces made one, length checked."""
+    t = " ".join(plain_text(text).split())
     if required and not t:
         raise SeminarError(f"Enter {what}.")
     if len(t) > limit:
