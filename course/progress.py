@@ -45,6 +45,7 @@ class SetSummary:
     correct: int  # of those, how many the latest attempt got right
     score: float  # the sum of the latest attempts' scores (a short answer without self-check counts 0)
     attempts: int
+    last_attempt: str = ""  # when the latest attempt in the set was made (UTC, ISO 8601)
 
 
 def clean_learner(learner: str) -> str:
@@ -100,7 +101,23 @@ def latest(rows: list[Attempt]) -> dict[str, Attempt]:
 
 def summary(learner: str, *, db_url: str | None = None) -> dict[str, SetSummary]:
     """Per set: questions answered, answered correctly (latest attempt), and total score."""
-    rows = attempts(learner, db_url=db_url)
+    return _summarise(attempts(learner, db_url=db_url))
+
+
+def class_summary(*, db_url: str | None = None) -> dict[str, dict[str, SetSummary]]:
+    """Every learner's :func:`summary`, by learner (for an instructor's page only)."""
+    with db.reading(db_url) as conn:
+        rows = conn.execute(
+            select(T.c.learner, T.c.set_id, T.c.question_id, T.c.answer, T.c.correct, T.c.score, T.c.created_at)
+            .order_by(T.c.learner, T.c.created_at)).all()
+    by_learner: dict[str, list[Attempt]] = {}
+    for lr, set_id, qid, _ans, correct, score, created in rows:
+        by_learner.setdefault(lr, []).append(Attempt(lr, set_id, qid, None, None if correct is None else bool(correct),
+                                                     None if score is None else float(score), str(created)))
+    return {lr: _summarise(mine) for lr, mine in by_learner.items()}
+
+
+def _summarise(rows: list[Attempt]) -> dict[str, SetSummary]:
     out: dict[str, SetSummary] = {}
     for set_id in dict.fromkeys(a.set_id for a in rows):
         mine = [a for a in rows if a.set_id == set_id]
@@ -111,8 +128,29 @@ def summary(learner: str, *, db_url: str | None = None) -> dict[str, SetSummary]
             correct=sum(1 for a in last.values() if a.correct),
             score=round(sum(a.score or 0.0 for a in last.values()), 4),
             attempts=len(mine),
+            last_attempt=max(a.created_at for a in mine),
         )
     return out
+
+
+CSV_COLUMNS = ["created_at", "set_id", "question_id", "answer", "result", "score"]
+
+
+def export_csv(learner: str, *, db_url: str | None = None) -> str:
+    """Every attempt of ``learner`` as CSV (cells that a spreadsheet would run as formulas are quoted)."""
+    import csv
+    import io
+
+    from .classroom.attendance import spreadsheet_cell
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for a in attempts(learner, db_url=db_url):
+        result = "not graded" if a.correct is None else ("right" if a.correct else "not right")
+        writer.writerow([spreadsheet_cell(v) for v in (a.created_at, a.set_id, a.question_id, _answer_text(a.answer),
+                                                       result, "" if a.score is None else f"{a.score:g}")])
+    return buf.getvalue()
 
 
 def _answer_text(answer: Any) -> str:

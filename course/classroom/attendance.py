@@ -321,7 +321,7 @@ CSV_COLUMNS = ["name", "email", "bar_number", "time_in", "time_out", "codes_conf
                "corrections"]
 
 
-def _cell(value: Any) -> str:
+def spreadsheet_cell(value: Any) -> str:
     """Keep spreadsheets from running a cell as a formula (CSV injection)."""
     t = str(value)
     return "'" + t if t[:1] in ("=", "+", "-", "@", "\t", "\r") else t
@@ -363,7 +363,7 @@ def attendance_csv(session_id: str) -> str:
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in attendance_rows(session_id):
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: spreadsheet_cell(v) for k, v in row.items()})
     return buf.getvalue()
 
 

@@ -85,11 +85,11 @@ def evaluation_summary(session_id: str) -> EvaluationSummary:
 
 def evaluations_csv(session_id: str) -> str:
     """One row per response, without names (statement ids as columns, then the comments)."""
-    from .attendance import _cell
+    from .attendance import spreadsheet_cell
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([item for item, _ in EVALUATION_ITEMS] + ["comments"])
     for answers, text in _rows(session_id):
-        writer.writerow([answers.get(item, "") for item, _ in EVALUATION_ITEMS] + [_cell(text)])
+        writer.writerow([answers.get(item, "") for item, _ in EVALUATION_ITEMS] + [spreadsheet_cell(text)])
     return buf.getvalue()
