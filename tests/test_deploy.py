@@ -138,7 +138,9 @@ def test_server_config_is_json_with_voila_and_kernel_culling():
     cfg = json.loads((DEPLOY / "jupyter" / "jupyter_server_config.json").read_text(encoding="utf-8"))
     assert cfg["ServerApp"]["jpserver_extensions"]["voila"] is True
     assert cfg["ServerApp"]["terminals_enabled"] is False
-    assert cfg["MappingKernelManager"]["cull_idle_timeout"] > 0
+    assert 0 < cfg["MappingKernelManager"]["cull_idle_timeout"] <= 60
+    assert cfg["ServerApp"]["jpserver_extensions"]["course.lockdown"] is True
+    assert "execute_request" not in cfg["MappingKernelManager"]["allowed_message_types"]
 
 
 def test_tljh_snippet_sets_the_course_home_page():
@@ -302,6 +304,24 @@ def login(url: str, user: str, password: str = PASSWORD):
     return s, r
 
 
+#: Open a second websocket to the page's kernel and ask it to run code that prints the
+#: environment's database URL; collect the types of the messages that come back for 6 s.
+EXECUTE_JS = """async ({path}) => {
+  const seen = [];
+  const ws = new WebSocket(location.origin.replace(/^http/, 'ws') + path + '?session_id=reviewer');
+  await new Promise(r => { ws.onopen = () => { seen.push('opened'); r(); }; ws.onerror = () => r(); });
+  ws.onmessage = ev => { try { const m = JSON.parse(ev.data); if (m.parent_header && m.parent_header.msg_id === 'x1')
+    seen.push(m.header.msg_type); } catch (e) { seen.push('binary'); } };
+  ws.send(JSON.stringify({header: {msg_id: 'x1', username: 'reviewer', session: 'reviewer', msg_type: 'execute_request',
+    version: '5.3', date: new Date().toISOString()}, parent_header: {}, metadata: {}, channel: 'shell', buffers: [],
+    content: {code: "import os; print(os.environ.get('COURSE_DB_URL', 'none'))", silent: false, store_history: false,
+              user_expressions: {}, allow_stdin: false, stop_on_error: true}}));
+  await new Promise(r => setTimeout(r, 6000));
+  ws.close();
+  return seen;
+}"""
+
+
 def lesson_titles() -> list[str]:
     data = yaml.safe_load((REPO / "data" / "lessons.yaml").read_text(encoding="utf-8"))
     return [lesson["title"] for lesson in data["lessons"]]
@@ -321,6 +341,17 @@ def test_local_hub_serves_the_course_to_two_users(local_hub, request):
         assert "course-home" in r.text, f"{user}: the home page's content is missing"
         assert "Traceback" not in r.text
         sessions[user] = s
+
+    # As a learner, the security review's reproductions on the learner's own server: the answer
+    # keys through /files, the contents API, a kernel of one's own, Jupyter's other pages.
+    alice = sessions["alice"]
+    xsrf = next((c.value for c in alice.cookies if c.name == "_xsrf" and "/user/alice" in (c.path or "")), "")
+    for method, path in [("GET", "files/data/exercises/orientation.yaml"), ("GET", "api/contents/data/exercises"),
+                         ("GET", "api/kernels"), ("POST", "api/kernels"), ("GET", "api/sessions"),
+                         ("GET", "lab"), ("GET", "tree"), ("GET", "api/kernelspecs"), ("GET", "terminals/1")]:
+        r = alice.request(method, f"{url}/user/alice/{path}", headers={"X-XSRFToken": xsrf}, timeout=30)
+        assert r.status_code == 403, f"alice: {method} {path}: HTTP {r.status_code}"
+        assert "answer" not in r.text.lower() and "single_choice" not in r.text
 
     # One user cannot open another's server.
     other = sessions["alice"].get(f"{url}/user/bob{HOME_PAGE}", timeout=60)
@@ -355,6 +386,9 @@ def test_local_hub_serves_the_course_to_two_users(local_hub, request):
         # Leaving the page shuts its kernel down (Voila's unload beacon passes the hub's XSRF check).
         kernel_id = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
         assert kernel_id and _pids_of(f"kernel-{kernel_id}.json"), f"{user}: no kernel {kernel_id} running"
+        # the review's execute: code sent down the page's own websocket is not run
+        replies = page.evaluate(EXECUTE_JS, {"path": f"/user/{user}/api/kernels/{kernel_id}/channels"})
+        assert "opened" in replies and "execute_reply" not in replies and "stream" not in replies, replies
         page.close(run_before_unload=True)
         deadline = time.monotonic() + 20
         while _pids_of(f"kernel-{kernel_id}.json") and time.monotonic() < deadline:
