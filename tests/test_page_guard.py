@@ -65,6 +65,23 @@ def _kernel_pids(server) -> list[int]:
 
 
 @pytest.mark.browser
+def test_a_page_loads_nothing_from_a_third_party(browser, guard_server):
+    """The review: Font Awesome from a CDN without pinning. Now no request leaves the server."""
+    context, page = _page(browser)
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+            else outside.append(r.url))
+    try:
+        page.goto(guard_server.page_url("exercises/button.ipynb"), wait_until="commit", timeout=T)
+        wait_until_rendered(page)
+        assert "cdn.jsdelivr.net" not in page.content()
+        assert outside == []
+        assert page.locator(".jp-OutputArea").count() >= 1  # the page still has Jupyter's styles and output
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_a_large_upload_is_refused_in_the_browser_with_a_message(browser, guard_server):
     context, page = _page(browser)
     try:
