@@ -121,6 +121,12 @@ class CourseVoilaHandler(TornadoVoilaHandler):
     """
 
     async def get(self, path=None):
+        hub_user = None
+        if self.settings.get("course_hub_mode"):
+            # a JupyterHub service: the hub's user, after the hub's OAuth login
+            hub_user = self.get_current_user()  # HubOAuthenticated's: the hub's user model, or None
+            if not hub_user:
+                return self.redirect(self.get_login_url())
         self.xsrf_token  # noqa: B018 - read for its side effect: the Set-Cookie header
         ip = self.request.remote_ip or "unknown"
         ledger = self.settings.get("course_ledger")
@@ -161,7 +167,11 @@ class CourseVoilaHandler(TornadoVoilaHandler):
                                             if k != identity.TOKEN_ARG])
             return self.redirect(self.request.path + (f"?{query}" if query else ""))
         who = None
-        if self.get_cookie(LEARNER_COOKIE):
+        if hub_user:
+            instructors = {u.strip() for u in os.environ.get(identity.INSTRUCTORS_ENV, "").split(",") if u.strip()}
+            name = str(hub_user.get("name", ""))
+            who = identity.Identity(name, "instructor" if name in instructors else "learner", "hub")
+        elif self.get_cookie(LEARNER_COOKIE):
             try:
                 who = identity.read_token(self.get_cookie(LEARNER_COOKIE), secret=self.settings["course_secret"])
             except identity.BadToken:
@@ -193,6 +203,23 @@ class CourseVoilaHandler(TornadoVoilaHandler):
         self.finish(limits.REFUSAL_PAGE.format(message=_html.escape(refusal.message)))
 
 
+def hub_mode() -> bool:
+    """Whether this server runs as a JupyterHub service (the hub sets these for a managed
+    service): one Voila server for the whole class, behind the hub's login, holding the
+    database URL itself, so learners' processes never have it (deploy/local, shared mode)."""
+    return bool(os.environ.get("JUPYTERHUB_API_TOKEN") and os.environ.get("JUPYTERHUB_SERVICE_PREFIX"))
+
+
+def hub_page_handler():
+    """The page handler behind the hub's OAuth login (the learner is the hub's user)."""
+    from jupyterhub.services.auth import HubOAuthenticated
+
+    class HubCourseVoilaHandler(HubOAuthenticated, CourseVoilaHandler):
+        pass
+
+    return HubCourseVoilaHandler
+
+
 class CourseVoila(Voila):
     """Voila in directory mode that lands on the course home page."""
 
@@ -218,6 +245,9 @@ class CourseVoila(Voila):
         settings["course_ledger"] = ledger
         settings["course_secret"] = identity.load_secret()
         settings["course_sign_in_required"] = os.environ.get(SIGN_IN_ENV, "").lower() == "required"
+        settings["course_hub_mode"] = hub_mode()
+        if settings["course_hub_mode"] and not settings.get("cookie_secret"):
+            settings["cookie_secret"] = secrets.token_bytes(32)  # the hub OAuth state cookie is signed
         return settings
 
     def init_handlers(self):
@@ -233,8 +263,12 @@ class CourseVoila(Voila):
                 continue
             if cls is TornadoVoilaHandler:
                 pattern = url_path_join(self.server_url, rf"/voila/render/((?:{served})/[^/]+\.ipynb)")
-                handler = (pattern, CourseVoilaHandler, *handler[2:])
+                handler = (pattern, hub_page_handler() if hub_mode() else CourseVoilaHandler, *handler[2:])
             handlers.append(handler)
+        if hub_mode():
+            from jupyterhub.services.auth import HubOAuthCallbackHandler
+
+            handlers.insert(0, (url_path_join(self.server_url, "oauth_callback"), HubOAuthCallbackHandler))
         return handlers
 
 

@@ -218,6 +218,19 @@ def _pids_of(marker: str) -> list[int]:
 
 @pytest.fixture
 def local_hub():
+    with _running_hub({}) as hub:
+        yield hub
+
+
+@pytest.fixture
+def shared_hub():
+    with _running_hub({"COURSE_HUB_MODE": "shared", "COURSE_HUB_SERVICE_PORT": str(free_port()),
+                       "COURSE_INSTRUCTORS": "bob"}) as hub:
+        yield hub
+
+
+@contextlib.contextmanager
+def _running_hub(extra_env: dict):
     try:
         import jupyterhub  # noqa: F401
     except ImportError:
@@ -235,6 +248,7 @@ def local_hub():
         "COURSE_HUB_USERS": ",".join(USERS),
         "CONFIGURABLE_HTTP_PROXY": proxy,
         "PATH": os.pathsep.join([str(Path(proxy).parent), os.environ.get("PATH", "")]),
+        **extra_env,
     }
     env.pop("COURSE_DB_URL", None)
     log_path = state / "hub.log"
@@ -395,3 +409,55 @@ def test_local_hub_serves_the_course_to_two_users(local_hub, request):
             time.sleep(0.25)
         assert not _pids_of(f"kernel-{kernel_id}.json"), f"{user}: the kernel outlived the page:\n{log_tail()}"
         context.close()
+
+
+COURSE = "/services/course/voila/render/"
+
+
+@pytest.mark.deploy
+def test_shared_mode_one_course_server_knows_each_learner_and_alone_holds_the_database(shared_hub, request):
+    """Shared mode: no learner server, the hub user is the learner, the database URL is in the
+    course service's process only."""
+    import requests
+
+    url, log_tail = shared_hub
+    # not logged in: the course server sends the browser to the hub's login
+    r = requests.get(url + COURSE + "exercises/00_orientation.ipynb", timeout=60, allow_redirects=True)
+    assert "/hub/login" in r.url, f"{r.url} {r.status_code} {r.text[:300]}\n{log_tail()[-2500:]}"
+    browser = request.getfixturevalue("browser")
+    for user in USERS:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        keep_offline(page)
+        page.goto(url + "/hub/login", timeout=60_000)
+        page.fill("input[name=username]", user)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("input[type=submit], button[type=submit]")
+        page.wait_for_url(f"**{COURSE}notebooks/index.ipynb", timeout=SPAWN_TIMEOUT_S * 1000)
+        page.goto(url + COURSE + "exercises/00_orientation.ipynb", timeout=SPAWN_TIMEOUT_S * 1000)
+        wait_until_rendered(page)
+        field = page.get_by_label("Signed in as:")
+        assert field.input_value() == user and field.is_disabled(), log_tail()
+        # a header naming someone else changes nothing
+        page.set_extra_http_headers({"X-Course-Learner": "mallory"})
+        page.goto(url + COURSE + "progress/my_progress.ipynb", timeout=SPAWN_TIMEOUT_S * 1000)
+        wait_until_rendered(page)
+        assert f"Signed in as {user}." in page.inner_text(".course-progress-who")
+        page.goto(url + COURSE + "progress/class_progress.ipynb", timeout=SPAWN_TIMEOUT_S * 1000)
+        wait_until_rendered(page)
+        text = page.inner_text("body")
+        assert ("This page is for instructors" in text) == (user != "bob"), text[:500]
+        # the course server serves pages only: no files, no contents API
+        for path in ("/services/course/voila/files/data/exercises/orientation.yaml",
+                     "/services/course/files/data/exercises/orientation.yaml",
+                     "/services/course/api/contents/data/exercises", "/services/course/api/kernels"):
+            status = page.request.get(url + path).status
+            assert status in (403, 404), f"{user}: {path}: HTTP {status}"
+        context.close()
+    # no learner has a server of their own; the database settings are in the course service only
+    learner_servers = [pid for pid in _pids_of("jupyterhub-singleuser")]
+    assert not learner_servers, "a learner server was started in shared mode"
+    course_procs = [pid for pid in _pids_of("--Voila.base_url=/services/course/")]
+    assert course_procs, "the course service is not running"
+    environ = Path(f"/proc/{course_procs[0]}/environ").read_bytes()
+    assert b"COURSE_DB=" in environ
