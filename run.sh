@@ -87,8 +87,40 @@ ensure_chromium() {
   fi
 }
 
+# The store tests run on SQLite and on a real PostgreSQL: tests/pg_support.py starts a
+# throwaway cluster from Debian's package (as the postgres user when run as root).
+have_postgres() { compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }
+
+ensure_postgres() {
+  have_postgres && return 0
+  if is_root && command -v apt-get >/dev/null 2>&1; then
+    say "Installing PostgreSQL for the store tests (apt-get install -y postgresql) ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+    have_postgres || die "PostgreSQL was installed but no /usr/lib/postgresql/*/bin/initdb was found"
+  elif is_ci; then
+    die "CI=true but PostgreSQL is missing and cannot be installed (not root): apt-get install -y postgresql"
+  else
+    say "PostgreSQL is not installed: the PostgreSQL half of the store tests will be skipped."
+    say "  Install it with: sudo apt-get update && sudo apt-get install -y postgresql"
+  fi
+}
+
+# PDF certificates embed DejaVu Sans (course/classroom/certificates.py).
+ensure_fonts() {
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] && return 0
+  if is_root && command -v apt-get >/dev/null 2>&1; then
+    say "Installing the DejaVu fonts for PDF certificates (apt-get install -y fonts-dejavu-core) ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core
+  else
+    say "PDF certificates need the DejaVu fonts: sudo apt-get install -y fonts-dejavu-core"
+  fi
+}
+
 cmd_serve() {
   ensure_venv
+  ensure_fonts
   local arg custom_port=""
   for arg in "$@"; do
     case "$arg" in --port* | --Voila.port*) custom_port=1 ;; esac
@@ -103,6 +135,8 @@ cmd_serve() {
 cmd_test() {
   ensure_venv
   ensure_chromium
+  ensure_postgres
+  ensure_fonts
   if is_ci; then
     "$PY" -c 'import sys
 from course.sources import SeedsMissing, seeds_dir

@@ -166,6 +166,24 @@ Bad input: one line naming the field, exit status 2.
 """
 
 
+def cmd_sign_in_links(args: argparse.Namespace) -> int:
+    from . import identity
+
+    names = [n for n in args.names if n.strip()]
+    if args.roster:
+        names += [line.strip() for line in open(args.roster, encoding="utf-8") if line.strip()]
+    if not names:
+        return _fail("course sign-in-links: give learners' names (or --roster FILE, one name a line)")
+    secret = identity.load_secret()
+    for name in names:
+        try:
+            link = identity.sign_in_link(args.base_url, name, args.role, secret=secret)
+        except ValueError as e:
+            return _fail(f"course sign-in-links: {name!r}: {e}")
+        print(f"{name}\t{link}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="course", description="The BitTorrent Doe cases course engine.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -202,6 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run the reviewable cases in data/approach_cases/*.yaml and exit (1 if any fails)")
     a.add_argument("--text", action="store_true", help="print a plain text table instead of JSON")
     a.set_defaults(func=cmd_approaches)
+    s = sub.add_parser("sign-in-links", help="one sign-in link per learner, for the course's own server")
+    s.add_argument("names", nargs="*", help="learners' names (as their records will show them)")
+    s.add_argument("--roster", help="a file of names, one a line")
+    s.add_argument("--role", choices=["learner", "instructor"], default="learner")
+    s.add_argument("--base-url", default="http://127.0.0.1:8866", help="the server's address as learners reach it")
+    s.set_defaults(func=cmd_sign_in_links)
     return p
 
 

@@ -62,6 +62,15 @@ ALIASES = {
     "note": "illustrative",
 }
 
+#: Bounds on what an upload may ask the kernel to read (a security review drove a kernel past
+#: 6.9 GB with a 5 KB workbook whose one cell sat at XFD1048576). The largest real exhibits
+#: in the cases list a few thousand Does.
+MAX_UPLOAD_BYTES = 8 * 1024 * 1024  # the page refuses larger files before sending them
+MAX_ROWS = 100_000  # data rows
+MAX_COLUMNS = 50
+MAX_CELL_CHARS = 1_000
+MAX_XLSX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+
 #: The address blocks reserved for documentation (RFC 5737 and RFC 3849). The course's
 #: example exhibits use only these, so no real subscriber is named.
 DOCUMENTATION_NETWORKS = tuple(
@@ -263,6 +272,13 @@ def parse_observed_at(value: Any) -> dt.datetime:
         try:
             parsed = dt.datetime.fromisoformat(text)
         except ValueError:
+            day_first = _DAY_FIRST.fullmatch(text)
+            if day_first:
+                d, m, y = day_first.group(1, 2, 3)
+                raise ValueError(
+                    f"a day-first date: {text!r} (European style); write the time in ISO 8601 with its offset, "
+                    f"year first, e.g. {y}-{int(m):02d}-{int(d):02d}T{day_first.group(4) or '00:00'}:00+01:00"
+                ) from None
             raise ValueError(
                 f"not an ISO 8601 time: {text!r} (write it like 2012-07-23T09:44:00-05:00)"
             ) from None
@@ -274,6 +290,9 @@ def parse_observed_at(value: Any) -> dt.datetime:
             f"time has no time zone: {shown!r} (add the offset, e.g. {shown}-05:00, or Z for UTC)"
         )
     return parsed
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[ T](\d{1,2}:\d{2}))?(?::\d{2})?")
 
 
 def parse_accuracy_km(value: Any) -> float:
@@ -305,6 +324,10 @@ def parse_row(row_number: int, cells: dict[str, Any]) -> Observation | list[RowP
     problems: list[RowProblem] = []
     for col in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
         raw = cells.get(col)
+        if isinstance(raw, str) and len(raw) > MAX_CELL_CHARS:
+            problems.append(RowProblem(row_number, f"the cell has {len(raw):,} characters; at most "
+                                                   f"{MAX_CELL_CHARS:,} are read", col))
+            continue
         if _blank(raw):
             if col in REQUIRED_COLUMNS:
                 problems.append(RowProblem(row_number, f"missing {col}", col))
@@ -336,18 +359,65 @@ def _records_from_csv(data: bytes) -> Iterable[list[Any]]:
         raise ExhibitError(f"the file is not UTF-8 text (byte {e.start}); save it as CSV UTF-8") from None
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count) if first_line else ","
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _csv_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _csv_rows(reader: Any) -> Iterable[list[Any]]:
+    """The reader's rows; a cell past the csv module's limit (131,072 characters, or an
+    unclosed quote that swallows the rest of the file) is an error naming the line."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            if "field larger than field limit" in str(e):
+                raise ExhibitError(
+                    f"line {reader.line_num}: a cell is longer than {csv.field_size_limit():,} characters "
+                    f"(an exhibit's cells are short; is a quote mark left open?)") from None
+            raise ExhibitError(f"line {reader.line_num}: not readable as CSV: {e}") from None
+        yield row[:MAX_COLUMNS + 1]
 
 
 def _records_from_xlsx(data: bytes) -> Iterable[list[Any]]:
-    from openpyxl import load_workbook
+    """The first sheet's rows, streamed (read-only mode), at most :data:`MAX_COLUMNS` cells
+    wide. A workbook that states a used range beyond :data:`MAX_ROWS` or :data:`MAX_COLUMNS`,
+    or whose parts would unpack past :data:`MAX_XLSX_UNCOMPRESSED_BYTES`, is refused before
+    any row is read."""
+    import zipfile
 
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except zipfile.BadZipFile:
+        raise ExhibitError("not a readable .xlsx workbook: the file is not a zip archive") from None
+    if unpacked > MAX_XLSX_UNCOMPRESSED_BYTES:
+        raise ExhibitError(f"the workbook unpacks to {unpacked / 2**20:,.0f} MB; at most "
+                           f"{MAX_XLSX_UNCOMPRESSED_BYTES / 2**20:,.0f} MB is read. Save the exhibit as CSV.")
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises several types for a file that is not a workbook
         raise ExhibitError(f"not a readable .xlsx workbook: {e}") from None
     sheet = book.worksheets[0]
-    return [list(r) for r in sheet.iter_rows(values_only=True)]
+    rows, cols = sheet.max_row or 0, sheet.max_column or 0  # the sheet's stated used range
+    if rows > MAX_ROWS + 1 or cols > MAX_COLUMNS:
+        book.close()
+        raise ExhibitError(
+            f"the first sheet's used range is A1:{get_column_letter(max(cols, 1))}{max(rows, 1)} ({rows:,} rows, "
+            f"{cols:,} columns); an exhibit can have at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns. Delete "
+            "the cells outside the table, or save the table alone as CSV.")
+    return _xlsx_rows(book, sheet)
+
+
+def _xlsx_rows(book: Any, sheet: Any) -> Iterable[list[Any]]:
+    try:
+        for row in sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True):
+            yield list(row)
+    finally:
+        book.close()
 
 
 def _is_xlsx(data: bytes, filename: str | None) -> bool:
@@ -392,6 +462,8 @@ def load_records(records: Iterable[list[Any]], *, filename: str | None = None) -
     if header is None or all(_blank(h) for h in header):
         raise ExhibitError(f"{filename or 'the exhibit'} is empty: row 1 must be the header")
     names = [_column_name(h) for h in header]
+    while names and not names[-1]:  # a sheet pads the header with empty cells; a value under none is reported
+        names.pop()
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if missing:
         found = ", ".join(n for n in names if n) or "none"
@@ -408,6 +480,9 @@ def load_records(records: Iterable[list[Any]], *, filename: str | None = None) -
     first_row_of_doe: dict[int, int] = {}
     rows_read = 0
     for row_number, cells in enumerate(it, start=2):
+        if row_number > MAX_ROWS + 1:
+            raise ExhibitError(f"{filename or 'the exhibit'} has more than {MAX_ROWS:,} rows; split it into "
+                               "smaller exhibits")
         if all(_blank(c) for c in cells):
             continue
         rows_read += 1
@@ -435,7 +510,11 @@ def load_records(records: Iterable[list[Any]], *, filename: str | None = None) -
 
 
 def parse_exhibit_bytes(data: bytes, filename: str | None = None) -> ExhibitLoad:
-    """Read an exhibit from raw bytes (a widget upload). ``.xlsx`` by name or content, else CSV."""
+    """Read an exhibit from raw bytes (a widget upload). ``.xlsx`` by name or content, else CSV.
+    Files over :data:`MAX_UPLOAD_BYTES` are refused (the page refuses them before sending)."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ExhibitError(f"the file is {len(data) / 2**20:.1f} MB; the largest exhibit the course reads is "
+                           f"{MAX_UPLOAD_BYTES / 2**20:.0f} MB. Split it, or remove columns it does not need.")
     if _is_xlsx(data, filename):
         records = _records_from_xlsx(data)
     else:

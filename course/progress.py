@@ -13,16 +13,12 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from sqlalchemy import insert, select
+
 from . import db
+from .schema import exercise_attempts as T
 
-TABLE = "exercise_attempts"
-
-_CREATE = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-    "learner TEXT NOT NULL, set_id TEXT NOT NULL, question_id TEXT NOT NULL, answer TEXT NOT NULL, "
-    "correct INTEGER, score REAL, created_at TEXT NOT NULL)"
-)
-_INDEX = f"CREATE INDEX IF NOT EXISTS {TABLE}_learner ON {TABLE} (learner, set_id, question_id)"
+TABLE = T.name
 
 MAX_LEARNER_CHARS = 80
 
@@ -49,6 +45,7 @@ class SetSummary:
     correct: int  # of those, how many the latest attempt got right
     score: float  # the sum of the latest attempts' scores (a short answer without self-check counts 0)
     attempts: int
+    last_attempt: str = ""  # when the latest attempt in the set was made (UTC, ISO 8601)
 
 
 def clean_learner(learner: str) -> str:
@@ -61,51 +58,28 @@ def clean_learner(learner: str) -> str:
     return learner
 
 
-def _connect(db_url: str | None = None):
-    conn = db.connect(db_url)
-    cur = conn.cursor()
-    cur.execute(_CREATE)
-    cur.execute(_INDEX)
-    conn.commit()
-    return conn
-
-
 def record_attempt(learner: str, set_id: str, question_id: str, answer: Any, correct: bool | None,
                    score: float | None, *, db_url: str | None = None, now: dt.datetime | None = None) -> Attempt:
     """Store one attempt and commit it at once."""
     learner = clean_learner(learner)
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
     text = json.dumps(answer, ensure_ascii=False, sort_keys=True, default=str)
-    p = db.placeholder(db_url)
-    conn = _connect(db_url)
-    try:
-        conn.cursor().execute(
-            f"INSERT INTO {TABLE} (learner, set_id, question_id, answer, correct, score, created_at) "
-            f"VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})",
-            (learner, set_id, question_id, text, None if correct is None else int(bool(correct)),
-             None if score is None else float(score), created),
-        )
-        conn.commit()
-    finally:
-        conn.close()
+    with db.transaction(db_url) as conn:
+        conn.execute(insert(T).values(
+            learner=learner, set_id=set_id, question_id=question_id, answer=text,
+            correct=None if correct is None else int(bool(correct)),
+            score=None if score is None else float(score), created_at=created))
     return Attempt(learner, set_id, question_id, answer, correct, score, created)
 
 
 def attempts(learner: str, *, db_url: str | None = None) -> list[Attempt]:
     """Every attempt of ``learner``, oldest first."""
     learner = clean_learner(learner)
-    p = db.placeholder(db_url)
-    conn = _connect(db_url)
-    try:
-        cur = conn.cursor()
-        cur.execute(
-            f"SELECT learner, set_id, question_id, answer, correct, score, created_at FROM {TABLE} "
-            f"WHERE learner = {p} ORDER BY created_at",
-            (learner,),
-        )
-        rows = cur.fetchall()
-    finally:
-        conn.close()
+    with db.reading(db_url) as conn:
+        rows = conn.execute(
+            select(T.c.learner, T.c.set_id, T.c.question_id, T.c.answer, T.c.correct, T.c.score, T.c.created_at)
+            .where(T.c.learner == learner).order_by(T.c.created_at)
+        ).all()
     out = []
     for lr, set_id, qid, ans, correct, score, created in rows:
         try:
@@ -127,7 +101,23 @@ def latest(rows: list[Attempt]) -> dict[str, Attempt]:
 
 def summary(learner: str, *, db_url: str | None = None) -> dict[str, SetSummary]:
     """Per set: questions answered, answered correctly (latest attempt), and total score."""
-    rows = attempts(learner, db_url=db_url)
+    return _summarise(attempts(learner, db_url=db_url))
+
+
+def class_summary(*, db_url: str | None = None) -> dict[str, dict[str, SetSummary]]:
+    """Every learner's :func:`summary`, by learner (for an instructor's page only)."""
+    with db.reading(db_url) as conn:
+        rows = conn.execute(
+            select(T.c.learner, T.c.set_id, T.c.question_id, T.c.answer, T.c.correct, T.c.score, T.c.created_at)
+            .order_by(T.c.learner, T.c.created_at)).all()
+    by_learner: dict[str, list[Attempt]] = {}
+    for lr, set_id, qid, _ans, correct, score, created in rows:
+        by_learner.setdefault(lr, []).append(Attempt(lr, set_id, qid, None, None if correct is None else bool(correct),
+                                                     None if score is None else float(score), str(created)))
+    return {lr: _summarise(mine) for lr, mine in by_learner.items()}
+
+
+def _summarise(rows: list[Attempt]) -> dict[str, SetSummary]:
     out: dict[str, SetSummary] = {}
     for set_id in dict.fromkeys(a.set_id for a in rows):
         mine = [a for a in rows if a.set_id == set_id]
@@ -138,8 +128,29 @@ def summary(learner: str, *, db_url: str | None = None) -> dict[str, SetSummary]
             correct=sum(1 for a in last.values() if a.correct),
             score=round(sum(a.score or 0.0 for a in last.values()), 4),
             attempts=len(mine),
+            last_attempt=max(a.created_at for a in mine),
         )
     return out
+
+
+CSV_COLUMNS = ["created_at", "set_id", "question_id", "answer", "result", "score"]
+
+
+def export_csv(learner: str, *, db_url: str | None = None) -> str:
+    """Every attempt of ``learner`` as CSV (cells that a spreadsheet would run as formulas are quoted)."""
+    import csv
+    import io
+
+    from .classroom.attendance import spreadsheet_cell
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for a in attempts(learner, db_url=db_url):
+        result = "not graded" if a.correct is None else ("right" if a.correct else "not right")
+        writer.writerow([spreadsheet_cell(v) for v in (a.created_at, a.set_id, a.question_id, _answer_text(a.answer),
+                                                       result, "" if a.score is None else f"{a.score:g}")])
+    return buf.getvalue()
 
 
 def _answer_text(answer: Any) -> str:

@@ -24,8 +24,12 @@ Usage: ``python server/launch.py [voila options]``, e.g. ``--port=8870 --no-brow
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import secrets
 import sys
+import urllib.parse
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,7 +37,7 @@ ROOT = HERE.parent
 #: The home page, relative to the repository.
 HOME = "notebooks/index.ipynb"
 #: Folders whose notebooks are served; a notebook elsewhere is not rendered.
-SERVED_FOLDERS = ("notebooks", "exercises", "seminar")
+SERVED_FOLDERS = ("notebooks", "exercises", "seminar", "progress")
 #: The folder whose notebooks get pre-heated kernels when ``preheat_kernel`` is on.
 PREHEATED_FOLDER = "notebooks"
 
@@ -54,8 +58,15 @@ def _jupyter_path() -> str:
     return os.pathsep.join(first + rest)
 
 
+sys.path.insert(0, str(HERE))
+import kernel_limits as limits  # noqa: E402  (server/kernel_limits.py)
+
+from course import identity  # noqa: E402
+
 # Before Voila is imported: template and kernel-spec lookups read JUPYTER_PATH.
 os.environ["JUPYTER_PATH"] = _jupyter_path()
+
+import html as _html  # noqa: E402
 
 from jupyter_server.utils import url_path_join  # noqa: E402
 from tornado.web import RedirectHandler  # noqa: E402
@@ -66,8 +77,42 @@ from voila.tornado.handler import TornadoVoilaHandler  # noqa: E402
 from voila.tornado.treehandler import TornadoVoilaTreeHandler  # noqa: E402
 
 
+#: The browser's id: a random token in a cookie signed with this server's secret, passed to
+#: the page's kernel as this request header (``VoilaConfiguration.http_header_envs`` in
+#: voila.json turns it into ``$HTTP_X_COURSE_CLIENT``; widgets/seminar_view.py reads it for
+#: the seminar's per-client limits). Whatever the browser sends in this header is replaced.
+CLIENT_HEADER = "X-Course-Client"
+CLIENT_COOKIE = "course_client"
+#: The signed-in learner (course/identity.py): the sign-in link's token, kept in a cookie, and
+#: the verified name and role passed to the page's kernel as these headers (voila.json:
+#: http_header_envs -> $HTTP_X_COURSE_LEARNER, $HTTP_X_COURSE_ROLE).
+LEARNER_COOKIE = "course_learner"
+LEARNER_HEADER = "X-Course-Learner"
+ROLE_HEADER = "X-Course-Role"
+#: With COURSE_SIGN_IN=required, these folders' pages need a signed-in learner.
+IDENTITY_FOLDERS = ("exercises", "seminar", "progress")
+SIGN_IN_ENV = "COURSE_SIGN_IN"
+
+#: Added to the URL when the server sends a new cookie, so a browser that refuses cookies is
+#: told so instead of being redirected forever.
+COOKIE_RETRY_ARG = "course_cookie"
+_CLIENT_SECRET = secrets.token_bytes(32)
+
+
+def _sign(token: str) -> str:
+    return hmac.new(_CLIENT_SECRET, token.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def client_from_cookie(value: str | None) -> str | None:
+    """The browser id in a cookie this server signed, or None (no cookie, or a forged one)."""
+    token, _, mac = (value or "").partition(".")
+    if token and mac and hmac.compare_digest(mac, _sign(token)):
+        return token
+    return None
+
+
 class CourseVoilaHandler(TornadoVoilaHandler):
-    """Voila's page handler, which also sets the ``_xsrf`` cookie.
+    """Voila's page handler, which also sets the ``_xsrf`` cookie and names the browser.
 
     A Voila page shuts its kernel down when the reader leaves (a ``beforeunload`` beacon to
     ``/voila/api/shutdown/<kernel>``, signed with the ``_xsrf`` cookie). Voila's own page never
@@ -76,8 +121,103 @@ class CourseVoilaHandler(TornadoVoilaHandler):
     """
 
     async def get(self, path=None):
+        hub_user = None
+        if self.settings.get("course_hub_mode"):
+            # a JupyterHub service: the hub's user, after the hub's OAuth login
+            hub_user = self.get_current_user()  # HubOAuthenticated's: the hub's user model, or None
+            if not hub_user:
+                return self.redirect(self.get_login_url())
         self.xsrf_token  # noqa: B018 - read for its side effect: the Set-Cookie header
+        ip = self.request.remote_ip or "unknown"
+        ledger = self.settings.get("course_ledger")
+        client = client_from_cookie(self.get_cookie(CLIENT_COOKIE))
+        if client is None:
+            # A browser without the cookie gets one and comes back (no kernel is started for
+            # this request); new cookies per address are rate-limited, so a script that drops
+            # cookies cannot make itself a new client for every page.
+            if self.get_argument(COOKIE_RETRY_ARG, None) is not None:
+                return self._refuse(limits.Refusal(
+                    400, "This course needs cookies to tell your browser's pages apart. Allow cookies for this "
+                         "site, then reload the page.", 0))
+            refusal = ledger.admit_new_client(ip) if ledger is not None else None
+            if refusal is not None:
+                return self._refuse(refusal)
+            client = secrets.token_hex(16)
+            self.set_cookie(CLIENT_COOKIE, f"{client}.{_sign(client)}", httponly=True, samesite="Lax")
+            sep = "&" if "?" in self.request.uri else "?"
+            return self.redirect(f"{self.request.uri}{sep}{COOKIE_RETRY_ARG}=1")
+        if self.get_argument(COOKIE_RETRY_ARG, None) is not None:
+            # back with the cookie: the page's own address again, without the marker
+            query = urllib.parse.urlencode([(k, v) for k, v in urllib.parse.parse_qsl(self.request.query)
+                                            if k != COOKIE_RETRY_ARG])
+            return self.redirect(self.request.path + (f"?{query}" if query else ""))
+        self.request.headers[CLIENT_HEADER] = client
+        # who the learner is: only ever what this server verified (a browser's own headers are dropped)
+        for header in (LEARNER_HEADER, ROLE_HEADER):
+            if header in self.request.headers:
+                del self.request.headers[header]
+        token = self.get_argument(identity.TOKEN_ARG, None)
+        if token is not None:
+            try:
+                identity.read_token(token, secret=self.settings["course_secret"])
+            except identity.BadToken as e:
+                return self._refuse(limits.Refusal(403, f"{e}. Ask your instructor for your sign-in link.", 0))
+            self.set_cookie(LEARNER_COOKIE, token, httponly=True, samesite="Lax", expires_days=180)
+            query = urllib.parse.urlencode([(k, v) for k, v in urllib.parse.parse_qsl(self.request.query)
+                                            if k != identity.TOKEN_ARG])
+            return self.redirect(self.request.path + (f"?{query}" if query else ""))
+        who = None
+        if hub_user:
+            instructors = {u.strip() for u in os.environ.get(identity.INSTRUCTORS_ENV, "").split(",") if u.strip()}
+            name = str(hub_user.get("name", ""))
+            who = identity.Identity(name, "instructor" if name in instructors else "learner", "hub")
+        elif self.get_cookie(LEARNER_COOKIE):
+            try:
+                who = identity.read_token(self.get_cookie(LEARNER_COOKIE), secret=self.settings["course_secret"])
+            except identity.BadToken:
+                self.clear_cookie(LEARNER_COOKIE)
+        if who is not None:
+            self.request.headers[LEARNER_HEADER] = who.name
+            self.request.headers[ROLE_HEADER] = who.role
+        elif self.settings.get("course_sign_in_required") and self._needs_identity(path):
+            return self._refuse(limits.Refusal(
+                403, "Sign in first: open the sign-in link your instructor gave you (once in this browser).", 0))
+        if ledger is not None:
+            refusal = ledger.admit(client, ip, set(self.kernel_manager.list_kernel_ids()))
+            if refusal is not None:
+                return self._refuse(refusal)
+            limits.CURRENT_CLIENT.set((client, ip))
         return await super().get(path)
+
+    @staticmethod
+    def _needs_identity(path: str | None) -> bool:
+        """Pages that keep records under the learner's name (exercises, seminar, progress)."""
+        return bool(path) and path.split("/", 1)[0] in IDENTITY_FOLDERS
+
+    def _refuse(self, refusal) -> None:
+        self.log.warning("course: refused a page from %s: %s", self.request.remote_ip, refusal.message)
+        self.set_status(refusal.status)
+        if refusal.retry_after_s:
+            self.set_header("Retry-After", str(refusal.retry_after_s))
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(limits.REFUSAL_PAGE.format(message=_html.escape(refusal.message)))
+
+
+def hub_mode() -> bool:
+    """Whether this server runs as a JupyterHub service (the hub sets these for a managed
+    service): one Voila server for the whole class, behind the hub's login, holding the
+    database URL itself, so learners' processes never have it (deploy/local, shared mode)."""
+    return bool(os.environ.get("JUPYTERHUB_API_TOKEN") and os.environ.get("JUPYTERHUB_SERVICE_PREFIX"))
+
+
+def hub_page_handler():
+    """The page handler behind the hub's OAuth login (the learner is the hub's user)."""
+    from jupyterhub.services.auth import HubOAuthenticated
+
+    class HubCourseVoilaHandler(HubOAuthenticated, CourseVoilaHandler):
+        pass
+
+    return HubCourseVoilaHandler
 
 
 class CourseVoila(Voila):
@@ -99,7 +239,16 @@ class CourseVoila(Voila):
         km_config = self.config.VoilaKernelManager
         if self.voila_configuration.preheat_kernel and "kernel_pools_config" not in km_config:
             km_config.kernel_pools_config = kernel_pools(self.root_dir, self.voila_configuration.default_pool_size)
-        return super().init_settings()
+        settings = super().init_settings()
+        ledger = limits.Ledger(limits.Limits.from_env())
+        limits.watch_kernel_manager(self.kernel_manager, ledger)
+        settings["course_ledger"] = ledger
+        settings["course_secret"] = identity.load_secret()
+        settings["course_sign_in_required"] = os.environ.get(SIGN_IN_ENV, "").lower() == "required"
+        settings["course_hub_mode"] = hub_mode()
+        if settings["course_hub_mode"] and not settings.get("cookie_secret"):
+            settings["cookie_secret"] = secrets.token_bytes(32)  # the hub OAuth state cookie is signed
+        return settings
 
     def init_handlers(self):
         home = url_path_join(self.base_url, "voila/render", HOME)
@@ -114,8 +263,12 @@ class CourseVoila(Voila):
                 continue
             if cls is TornadoVoilaHandler:
                 pattern = url_path_join(self.server_url, rf"/voila/render/((?:{served})/[^/]+\.ipynb)")
-                handler = (pattern, CourseVoilaHandler, *handler[2:])
+                handler = (pattern, hub_page_handler() if hub_mode() else CourseVoilaHandler, *handler[2:])
             handlers.append(handler)
+        if hub_mode():
+            from jupyterhub.services.auth import HubOAuthCallbackHandler
+
+            handlers.insert(0, (url_path_join(self.server_url, "oauth_callback"), HubOAuthCallbackHandler))
         return handlers
 
 

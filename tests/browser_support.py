@@ -46,7 +46,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 #: Folders whose notebooks the server renders (see server/launch.py).
-SERVED_FOLDERS = ("notebooks", "exercises", "seminar")
+SERVED_FOLDERS = ("notebooks", "exercises", "seminar", "progress")
 HOME = "notebooks/index.ipynb"
 #: Seconds to wait for a page to render: the kernel runs every cell first.
 PAGE_TIMEOUT_S = float(os.environ.get("COURSE_PAGE_TIMEOUT", "90"))
@@ -161,6 +161,20 @@ def _pids_mentioning(text: str) -> list[int]:
     return pids
 
 
+#: The page limits of server/kernel_limits.py, raised for servers the tests and benchmarks
+#: start: they open every page of the course from one browser (and one address) within a
+#: minute, which a visitor may not. tests/test_kernel_limits.py starts its server with the
+#: real limits (``env`` overrides these).
+TEST_LIMITS = {
+    "COURSE_RENDERS_PER_MINUTE": "1000",
+    "COURSE_KERNELS_PER_CLIENT": "200",
+    "COURSE_RENDERS_PER_MINUTE_PER_IP": "5000",
+    "COURSE_KERNELS_PER_IP": "400",
+    "COURSE_KERNELS_TOTAL": "400",
+    "COURSE_NEW_CLIENTS_PER_MINUTE_PER_IP": "1000",
+}
+
+
 def start_server(
     root_dir: Path | None = None, env: Mapping[str, str] | None = None, *, timeout: float = 90.0, attempts: int = 3
 ) -> VoilaServer:
@@ -189,7 +203,8 @@ def start_server(
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,  # its own process group, killed as one
-                env={**os.environ, **(env or {})},
+                env={**os.environ, **TEST_LIMITS, "COURSE_SECRET_FILE": str(connection_root / "sign-in.secret"),
+                     **(env or {})},
             )
         server = VoilaServer(port, process, log_path, connection_root, root_dir or REPO, dict(env or {}))
         deadline = time.monotonic() + timeout

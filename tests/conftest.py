@@ -55,3 +55,39 @@ def seeds_dir():
         return find()
     except SeedsMissing as e:
         require(False, str(e))
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL cluster (tests/pg_support.py); its URL. Skips locally when
+    PostgreSQL is not installed; fails under CI=true."""
+    from pg_support import INSTALL_HINT, PostgresFailed, pg_bindir, running_postgres
+
+    require(pg_bindir() is not None, INSTALL_HINT)
+    try:
+        with running_postgres() as url:
+            yield url
+    except PostgresFailed as e:
+        require(False, f"could not start a test PostgreSQL: {e}")
+
+
+def _empty_tables(url: str) -> None:
+    from course import db
+    from course.schema import metadata
+
+    with db.transaction(url) as conn:
+        for table in reversed(metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path, monkeypatch):
+    """The course database for one test, on each backend in turn: a fresh SQLite file, or
+    the session's PostgreSQL with every table emptied. Set as the configured database."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'course.sqlite'}"
+    else:
+        url = request.getfixturevalue("postgres_server")
+        _empty_tables(url)
+    monkeypatch.setenv("COURSE_DB_URL", url)
+    return url

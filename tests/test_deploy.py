@@ -138,7 +138,9 @@ def test_server_config_is_json_with_voila_and_kernel_culling():
     cfg = json.loads((DEPLOY / "jupyter" / "jupyter_server_config.json").read_text(encoding="utf-8"))
     assert cfg["ServerApp"]["jpserver_extensions"]["voila"] is True
     assert cfg["ServerApp"]["terminals_enabled"] is False
-    assert cfg["MappingKernelManager"]["cull_idle_timeout"] > 0
+    assert 0 < cfg["MappingKernelManager"]["cull_idle_timeout"] <= 60
+    assert cfg["ServerApp"]["jpserver_extensions"]["course.lockdown"] is True
+    assert "execute_request" not in cfg["MappingKernelManager"]["allowed_message_types"]
 
 
 def test_tljh_snippet_sets_the_course_home_page():
@@ -216,6 +218,19 @@ def _pids_of(marker: str) -> list[int]:
 
 @pytest.fixture
 def local_hub():
+    with _running_hub({}) as hub:
+        yield hub
+
+
+@pytest.fixture
+def shared_hub():
+    with _running_hub({"COURSE_HUB_MODE": "shared", "COURSE_HUB_SERVICE_PORT": str(free_port()),
+                       "COURSE_INSTRUCTORS": "bob"}) as hub:
+        yield hub
+
+
+@contextlib.contextmanager
+def _running_hub(extra_env: dict):
     try:
         import jupyterhub  # noqa: F401
     except ImportError:
@@ -233,6 +248,7 @@ def local_hub():
         "COURSE_HUB_USERS": ",".join(USERS),
         "CONFIGURABLE_HTTP_PROXY": proxy,
         "PATH": os.pathsep.join([str(Path(proxy).parent), os.environ.get("PATH", "")]),
+        **extra_env,
     }
     env.pop("COURSE_DB_URL", None)
     log_path = state / "hub.log"
@@ -302,6 +318,24 @@ def login(url: str, user: str, password: str = PASSWORD):
     return s, r
 
 
+#: Open a second websocket to the page's kernel and ask it to run code that prints the
+#: environment's database URL; collect the types of the messages that come back for 6 s.
+EXECUTE_JS = """async ({path}) => {
+  const seen = [];
+  const ws = new WebSocket(location.origin.replace(/^http/, 'ws') + path + '?session_id=reviewer');
+  await new Promise(r => { ws.onopen = () => { seen.push('opened'); r(); }; ws.onerror = () => r(); });
+  ws.onmessage = ev => { try { const m = JSON.parse(ev.data); if (m.parent_header && m.parent_header.msg_id === 'x1')
+    seen.push(m.header.msg_type); } catch (e) { seen.push('binary'); } };
+  ws.send(JSON.stringify({header: {msg_id: 'x1', username: 'reviewer', session: 'reviewer', msg_type: 'execute_request',
+    version: '5.3', date: new Date().toISOString()}, parent_header: {}, metadata: {}, channel: 'shell', buffers: [],
+    content: {code: "import os; print(os.environ.get('COURSE_DB_URL', 'none'))", silent: false, store_history: false,
+              user_expressions: {}, allow_stdin: false, stop_on_error: true}}));
+  await new Promise(r => setTimeout(r, 6000));
+  ws.close();
+  return seen;
+}"""
+
+
 def lesson_titles() -> list[str]:
     data = yaml.safe_load((REPO / "data" / "lessons.yaml").read_text(encoding="utf-8"))
     return [lesson["title"] for lesson in data["lessons"]]
@@ -321,6 +355,17 @@ def test_local_hub_serves_the_course_to_two_users(local_hub, request):
         assert "course-home" in r.text, f"{user}: the home page's content is missing"
         assert "Traceback" not in r.text
         sessions[user] = s
+
+    # As a learner, the security review's reproductions on the learner's own server: the answer
+    # keys through /files, the contents API, a kernel of one's own, Jupyter's other pages.
+    alice = sessions["alice"]
+    xsrf = next((c.value for c in alice.cookies if c.name == "_xsrf" and "/user/alice" in (c.path or "")), "")
+    for method, path in [("GET", "files/data/exercises/orientation.yaml"), ("GET", "api/contents/data/exercises"),
+                         ("GET", "api/kernels"), ("POST", "api/kernels"), ("GET", "api/sessions"),
+                         ("GET", "lab"), ("GET", "tree"), ("GET", "api/kernelspecs"), ("GET", "terminals/1")]:
+        r = alice.request(method, f"{url}/user/alice/{path}", headers={"X-XSRFToken": xsrf}, timeout=30)
+        assert r.status_code == 403, f"alice: {method} {path}: HTTP {r.status_code}"
+        assert "answer" not in r.text.lower() and "single_choice" not in r.text
 
     # One user cannot open another's server.
     other = sessions["alice"].get(f"{url}/user/bob{HOME_PAGE}", timeout=60)
@@ -355,9 +400,64 @@ def test_local_hub_serves_the_course_to_two_users(local_hub, request):
         # Leaving the page shuts its kernel down (Voila's unload beacon passes the hub's XSRF check).
         kernel_id = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
         assert kernel_id and _pids_of(f"kernel-{kernel_id}.json"), f"{user}: no kernel {kernel_id} running"
+        # the review's execute: code sent down the page's own websocket is not run
+        replies = page.evaluate(EXECUTE_JS, {"path": f"/user/{user}/api/kernels/{kernel_id}/channels"})
+        assert "opened" in replies and "execute_reply" not in replies and "stream" not in replies, replies
         page.close(run_before_unload=True)
         deadline = time.monotonic() + 20
         while _pids_of(f"kernel-{kernel_id}.json") and time.monotonic() < deadline:
             time.sleep(0.25)
         assert not _pids_of(f"kernel-{kernel_id}.json"), f"{user}: the kernel outlived the page:\n{log_tail()}"
         context.close()
+
+
+COURSE = "/services/course/voila/render/"
+
+
+@pytest.mark.deploy
+def test_shared_mode_one_course_server_knows_each_learner_and_alone_holds_the_database(shared_hub, request):
+    """Shared mode: no learner server, the hub user is the learner, the database URL is in the
+    course service's process only."""
+    import requests
+
+    url, log_tail = shared_hub
+    # not logged in: the course server sends the browser to the hub's login
+    r = requests.get(url + COURSE + "exercises/00_orientation.ipynb", timeout=60, allow_redirects=True)
+    assert "/hub/login" in r.url, f"{r.url} {r.status_code} {r.text[:300]}\n{log_tail()[-2500:]}"
+    browser = request.getfixturevalue("browser")
+    for user in USERS:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        keep_offline(page)
+        page.goto(url + "/hub/login", timeout=60_000)
+        page.fill("input[name=username]", user)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("input[type=submit], button[type=submit]")
+        page.wait_for_url(f"**{COURSE}notebooks/index.ipynb", timeout=SPAWN_TIMEOUT_S * 1000)
+        page.goto(url + COURSE + "exercises/00_orientation.ipynb", timeout=SPAWN_TIMEOUT_S * 1000)
+        wait_until_rendered(page)
+        field = page.get_by_label("Signed in as:")
+        assert field.input_value() == user and field.is_disabled(), log_tail()
+        # a header naming someone else changes nothing
+        page.set_extra_http_headers({"X-Course-Learner": "mallory"})
+        page.goto(url + COURSE + "progress/my_progress.ipynb", timeout=SPAWN_TIMEOUT_S * 1000)
+        wait_until_rendered(page)
+        assert f"Signed in as {user}." in page.inner_text(".course-progress-who")
+        page.goto(url + COURSE + "progress/class_progress.ipynb", timeout=SPAWN_TIMEOUT_S * 1000)
+        wait_until_rendered(page)
+        text = page.inner_text("body")
+        assert ("This page is for instructors" in text) == (user != "bob"), text[:500]
+        # the course server serves pages only: no files, no contents API
+        for path in ("/services/course/voila/files/data/exercises/orientation.yaml",
+                     "/services/course/files/data/exercises/orientation.yaml",
+                     "/services/course/api/contents/data/exercises", "/services/course/api/kernels"):
+            status = page.request.get(url + path).status
+            assert status in (403, 404), f"{user}: {path}: HTTP {status}"
+        context.close()
+    # no learner has a server of their own; the database settings are in the course service only
+    learner_servers = [pid for pid in _pids_of("jupyterhub-singleuser")]
+    assert not learner_servers, "a learner server was started in shared mode"
+    course_procs = [pid for pid in _pids_of("--Voila.base_url=/services/course/")]
+    assert course_procs, "the course service is not running"
+    environ = Path(f"/proc/{course_procs[0]}/environ").read_bytes()
+    assert b"COURSE_DB=" in environ

@@ -1,29 +1,27 @@
-"""Attempts kept in the course database: persistence, summaries, and an escaped export."""
+"""Attempts kept in the course database: persistence, summaries, and an escaped export.
+Each test runs on SQLite and on a real PostgreSQL (the ``db_url`` fixture in conftest.py)."""
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+import sqlalchemy as sa
 
 from course import db, progress
 
 
 @pytest.fixture
-def temp_db(tmp_path, monkeypatch):
-    path = tmp_path / "course.sqlite"
-    monkeypatch.delenv("COURSE_DB_URL", raising=False)
-    monkeypatch.setenv("COURSE_DB", str(path))
-    return path
+def temp_db(db_url):
+    return db_url
 
 
 def test_attempts_survive_a_restart(temp_db):
     progress.record_attempt("ana", "orientation", "orientation.four_peers", 4, True, 1.0)
     progress.record_attempt("ana", "orientation", "orientation.hash_shows", 2, False, 0.0)
     progress.record_attempt("ben", "orientation", "orientation.four_peers", 5, False, 0.0)
-    # a "restart": a brand-new connection to the file, nothing cached
-    conn = sqlite3.connect(temp_db)
-    assert conn.execute("SELECT COUNT(*) FROM exercise_attempts").fetchone()[0] == 3
-    conn.close()
+    # a "restart": a brand-new engine and connection, nothing cached
+    fresh = sa.create_engine(db._sqlalchemy_url(temp_db), poolclass=sa.pool.NullPool)
+    with fresh.connect() as conn:
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM exercise_attempts")).scalar() == 3
+    fresh.dispose()
     rows = progress.attempts("ana")
     assert [r.question_id for r in rows] == ["orientation.four_peers", "orientation.hash_shows"]
     assert rows[0].answer == 4 and rows[0].correct is True and rows[0].score == 1.0
@@ -81,6 +79,6 @@ def test_postgresql_without_psycopg_is_a_clear_error(monkeypatch, tmp_path):
 
     monkeypatch.setattr(builtins, "__import__", no_psycopg)
     monkeypatch.setenv("COURSE_DB_URL", "postgresql://u:p@127.0.0.1/course")
-    assert db.placeholder() == "%s"
+    assert db.is_postgres()
     with pytest.raises(db.DatabaseUnavailable, match="psycopg"):
         progress.record_attempt("ana", "orientation", "orientation.four_peers", 4, True, 1.0)

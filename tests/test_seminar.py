@@ -37,9 +37,8 @@ BANK = {
 
 
 @pytest.fixture(autouse=True)
-def temp_db(tmp_path, monkeypatch):
-    monkeypatch.delenv("COURSE_DB_URL", raising=False)
-    monkeypatch.setenv("COURSE_DB", str(tmp_path / "course.sqlite"))
+def temp_db(tmp_path, monkeypatch, db_url):
+    """Every test on a fresh SQLite file and on the test PostgreSQL (conftest.py: db_url)."""
     lessons = tmp_path / "lessons.yaml"
     lessons.write_text(LESSONS)
     monkeypatch.setenv("COURSE_LESSONS", str(lessons))
@@ -185,9 +184,25 @@ def test_session_join_code_and_presenter_key():
         sem.create_session("  ", "2025-03-14", "Pat", agenda())
 
 
-def test_the_presenter_key_is_not_stored_in_clear(temp_db):
+def dump(db_url: str) -> str:
+    """Every value in every course table, as text (what someone with the database would see)."""
+    import sqlalchemy as sa
+
+    from course import db
+    from course.schema import metadata
+
+    fresh = sa.create_engine(db._sqlalchemy_url(db_url), poolclass=sa.pool.NullPool)
+    with fresh.connect() as conn:
+        out = [repr(row) for t in metadata.sorted_tables for row in conn.execute(t.select())]
+    fresh.dispose()
+    return "\n".join(out)
+
+
+def test_the_presenter_key_is_not_stored_in_clear(db_url):
     s = sem.create_session("Doe cases", "2025-03-14", "Pat", agenda())
-    assert s.presenter_key.encode() not in (temp_db / "course.sqlite").read_bytes()
+    text = dump(db_url)
+    assert s.join_code in text and s.presenter_key not in text
+    assert sem.normalise_key(s.presenter_key) not in text
 
 
 def test_attendees_join_once_and_can_rejoin():
@@ -206,14 +221,17 @@ def test_attendees_join_once_and_can_rejoin():
 
 def test_codes_are_random_readable_and_confirmed_once():
     codes = {sem.new_code() for _ in range(200)}
-    assert len(codes) > 150
+    assert len(codes) == 200
     for c in codes:
-        word, digits = c.split("-")
-        assert word in sem.CODE_WORDS and len(digits) == 3 and not set(digits) & set("0125")
+        assert len(c) == 9 and c[4] == "-" and not set(c) & set("015OILSZ2")
+    assert sem.CODE_SPACE == 27 ** 8 > 2.8e11  # was 70 words x 216 digit triples = 15,120
     s = sem.create_session("Doe cases", "2025-03-14", "Pat", agenda())
     ann = sem.join(s.id, "Ann")
-    code = sem.reveal_code(s.id, s.presenter_key, 2)
-    assert sem.reveal_code(s.id, s.presenter_key, 2).code == code.code  # same checkpoint, same code
+    first = sem.reveal_code(s.id, s.presenter_key, 2)
+    code = sem.reveal_code(s.id, s.presenter_key, 2)  # revealed again: a new code, the old one stops working
+    assert code.code != first.code
+    with pytest.raises(sem.WrongCode, match="not the code shown now"):
+        sem.confirm_code(ann.id, first.code)
     with pytest.raises(sem.SeminarError, match="not a checkpoint"):
         sem.reveal_code(s.id, s.presenter_key, 1)  # the break
     with pytest.raises(sem.SeminarError, match="presenter"):
@@ -228,14 +246,15 @@ def test_codes_are_random_readable_and_confirmed_once():
 def test_a_wrong_code_says_so_and_is_counted_and_limited():
     s = sem.create_session("Doe cases", "2025-03-14", "Pat", agenda(max_wrong_codes=2))
     ann = sem.join(s.id, "Ann")
-    sem.reveal_code(s.id, s.presenter_key, 0)
-    with pytest.raises(sem.WrongCode, match="not a verification code"):
-        sem.confirm_code(ann.id, "banana-999")
+    real = sem.reveal_code(s.id, s.presenter_key, 0).code
+    with pytest.raises(sem.WrongCode, match="not the code shown now"):
+        sem.confirm_code(ann.id, "AAAA-BBBB")
     with pytest.raises(sem.WrongCode, match="Enter the verification code"):
         sem.confirm_code(ann.id, "   ")
+    with pytest.raises(sem.WrongCode, match="has 8 letters and digits"):
+        sem.confirm_code(ann.id, "banana-999")  # not even the shape of a code: not counted
     with pytest.raises(sem.WrongCode):
-        sem.confirm_code(ann.id, "apple-333")
-    real = sem.revealed_codes(s.id)[0].code
+        sem.confirm_code(ann.id, "CCCC-DDDD")
     with pytest.raises(sem.WrongCode, match="Too many"):
         sem.confirm_code(ann.id, real)  # locked out after two wrong entries
     assert sem.rejoin(s.id, ann.id).wrong_codes == 2
@@ -412,20 +431,17 @@ def test_attendance_csv_has_one_row_per_attendee():
     assert ann["name"] == "Ann <b>Lawyer</b>" and ann["email"] == "ann@example.com" and ann["bar_number"] == "BAR-1"
     assert ann["credit_hours_awarded"] == "1.25" and ann["codes_missed"] == ""
     assert "1. Part one" in ann["codes_confirmed"] and "3. Part two" in ann["codes_confirmed"]
-    assert ann["joined_at"].endswith("Z")
+    assert ann["time_in"].endswith("Z") and ann["time_out"] == ""  # still in the seminar
+    assert ann["credit_basis"].startswith("planned agenda")
     other = rows[1]
     assert other["name"] == "'=HYPERLINK(1)"  # no formula in a spreadsheet
     assert other["codes_missed"] == "3. Part two" and other["credit_hours_awarded"] == "0"
 
 
-def test_every_write_is_visible_to_a_new_connection_at_once(temp_db):
-    import sqlite3
-
+def test_every_write_is_visible_to_a_new_connection_at_once(db_url):
     s = sem.create_session("Doe", "2025-03-14", "Pat", agenda())
     sem.join(s.id, "Ann")
-    con = sqlite3.connect(temp_db / "course.sqlite")
-    assert con.execute("SELECT name FROM seminar_attendees").fetchall() == [("Ann",)]
-    con.close()
+    assert "'Ann'" in dump(db_url)
 
 
 def test_format_number():
@@ -509,7 +525,10 @@ def test_presenter_and_attendee_views_work_together(temp_db, monkeypatch):
     code = re.search(r'data-checkpoint="\d+">([\w-]+)<', _find(p, "seminar-code-display").value).group(1)
     _find(a, "seminar-code-input").value = "nope-444"
     _find(a, "seminar-submit-code").click()
-    assert "not a verification code" in _find(a, "seminar-code-status").value
+    assert "has 8 letters and digits" in _find(a, "seminar-code-status").value
+    _find(a, "seminar-code-input").value = "AAAA-BBBB"
+    _find(a, "seminar-submit-code").click()
+    assert "not the code shown now" in _find(a, "seminar-code-status").value
     _find(a, "seminar-code-input").value = code
     _find(a, "seminar-submit-code").click()
     assert "is recorded" in _find(a, "seminar-code-status").value
@@ -521,6 +540,18 @@ def test_presenter_and_attendee_views_work_together(temp_db, monkeypatch):
     _find(a, "seminar-submit-answer").click()
     _find(a, "seminar-question-input").value = "<script>alert(1)</script>"
     _find(a, "seminar-ask").click()
+    assert "was sent" in _find(a, "seminar-ask-status").value
+    _find(a, "seminar-question-input").value = "   "
+    _find(a, "seminar-ask").click()
+    assert _find(a, "seminar-ask-status").value == ""  # no stale "was sent" beside the refusal
+    _find(a, "seminar-send-evaluation").click()
+    assert "Rate every statement" in a.children[1].value
+    for item, _ in sem.EVALUATION_ITEMS:
+        _find(a, f"seminar-eval-{item}").value = 4
+    _find(a, "seminar-send-evaluation").click()
+    assert "evaluation was recorded" in _find(a, "seminar-eval-status").value
+    _find(p, "seminar-start-item-0").click()
+    assert "running" in _find(p, "seminar-item-times").value
     _find(p, "seminar-refresh").click()
     assert re.findall(r'seminar-count">(\d+)<', _find(p, "seminar-poll-results").value) == [
         "1" if i == RIGHT else "0" for i in range(3)]
@@ -529,11 +560,16 @@ def test_presenter_and_attendee_views_work_together(temp_db, monkeypatch):
     assert p._refresher.running
     _find(p, "seminar-close-poll").click()
     assert "(correct)" in _find(p, "seminar-poll-results").value
+    _find(p, "seminar-fix-reason").value = "checked by hand"
+    _find(p, "seminar-fix").click()
+    assert "checked by hand" in _find(p, "seminar-audit").value
     _find(p, "seminar-end").click()
     assert p._refresher._stop.is_set()  # ending the seminar stops the presenter's refresher
     _find(p, "seminar-export").click()
     assert "seminar-csv-link" in _find(p, "seminar-downloads").value
     assert "Certificate: Ann &lt;i&gt;" in _find(p, "seminar-downloads").value
+    assert "seminar-certificate-pdf" in _find(p, "seminar-downloads").value
+    assert "seminar-evaluations-link" in _find(p, "seminar-downloads").value
     a._refresher.stop(wait=True)
     p._refresher.stop(wait=True)
     assert not a._refresher.running and not p._refresher.running

@@ -70,7 +70,7 @@ def seminar_server(tmp_path_factory):
             shutil.copy(REPO / "seminar" / name, root / "notebooks" / name)
         folder = "notebooks"
     with running_server(root, env) as server:
-        yield server, folder
+        yield server, folder, tmp / "course.sqlite"
 
 
 def _context_page(browser, dialogs):
@@ -96,7 +96,7 @@ def _decode(href: str) -> str:
 
 
 def test_a_seminar_end_to_end(browser, seminar_server):
-    server, folder = seminar_server
+    server, folder, db_path = seminar_server
     started = time.monotonic()
     dialogs: list[str] = []
     contexts = []
@@ -134,12 +134,12 @@ def test_a_seminar_end_to_end(browser, seminar_server):
 
         # the presenter reveals the first code; a wrong code is refused clearly; all enter the right one
         presenter.click(".seminar-reveal-0")
-        code = _text_of(presenter, ".seminar-code", r"^[a-z]+-\d{3}$").strip()
-        first.fill(".seminar-code-input input", "nothing-000")
+        code = _text_of(presenter, ".seminar-code", r"^[A-Z0-9]{4}-[A-Z0-9]{4}$").strip()
+        first.fill(".seminar-code-input input", "AAAA-BBBB")
         first.click(".seminar-submit-code")
-        assert "is not a verification code" in _text_of(first, ".seminar-code-status", "not a verification code")
+        assert "is not the code shown now" in _text_of(first, ".seminar-code-status", "not the code shown now")
         for page in attendees:
-            page.fill(".seminar-code-input input", code.upper())
+            page.fill(".seminar-code-input input", code.lower().replace("-", " "))
             page.click(".seminar-submit-code")
         for page in attendees:
             assert "1. Part one" in _text_of(page, ".seminar-code-status", "is recorded")
@@ -147,7 +147,7 @@ def test_a_seminar_end_to_end(browser, seminar_server):
         presenter.click(".seminar-reveal-2")
         presenter.wait_for_selector('.seminar-code[data-checkpoint="2"]', timeout=T)
         code2 = presenter.inner_text(".seminar-code").strip()
-        assert re.fullmatch(r"[a-z]+-\d{3}", code2) and code2 != code
+        assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", code2) and code2 != code
         for page in attendees[:2]:
             page.fill(".seminar-code-input input", code2)
             page.click(".seminar-submit-code")
@@ -191,7 +191,7 @@ def test_a_seminar_end_to_end(browser, seminar_server):
         assert ann["codes_missed"] == "" and "1. Part one" in ann["codes_confirmed"] and "3. Part two" in ann["codes_confirmed"]
         assert ann["wrong_code_entries"] == "1" and ben["wrong_code_entries"] == "0"
         assert cy["credit_hours_awarded"] == "0" and cy["codes_missed"] == "3. Part two"
-        assert all(r["joined_at"].endswith("Z") for r in rows.values())
+        assert all(r["time_in"].endswith("Z") and r["time_out"].endswith("Z") for r in rows.values())
 
         links = presenter.locator(".seminar-certificate-link")
         assert links.count() == 3
@@ -202,6 +202,14 @@ def test_a_seminar_end_to_end(browser, seminar_server):
         assert "Pat Presenter" in full and "Provisional" not in full
         partial = certs["Certificate: Cy Counsel"]
         assert 'data-status="partial"' in partial and "Codes missed at: 3. Part two" in partial
+
+        # each browser was told apart by the server's signed cookie (the per-client limits)
+        import sqlite3
+
+        con = sqlite3.connect(db_path)
+        clients = [r[0] for r in con.execute("SELECT client FROM seminar_attendees")]
+        con.close()
+        assert len(set(clients)) == 3 and all(c and not c.startswith("kernel-") for c in clients), clients
 
         # nothing was executed, and no page shows a traceback
         assert dialogs == []

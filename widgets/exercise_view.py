@@ -19,7 +19,7 @@ from typing import Any
 import ipywidgets as W
 
 from course import exercises as ex
-from course import hypotheticals, progress
+from course import hypotheticals, identity, progress
 from course.db import DatabaseUnavailable
 from course.ruling import OUTCOME_LABELS, Outcome
 
@@ -251,8 +251,11 @@ class QuestionCard:
 class ExerciseSetView:
     def __init__(self, set_id: str):
         self.set = ex.get_set(set_id)
-        self.learner = W.Text(value=_SESSION["learner"], description="Learner ID:", style=_LABEL,
-                              placeholder="your name or student number",
+        who = identity.current()  # the hub's user or the server's signed-in learner: not typed
+        if who is not None:
+            _SESSION["learner"] = who.name
+        self.learner = W.Text(value=_SESSION["learner"], description="Signed in as:" if who else "Learner ID:",
+                              style=_LABEL, placeholder="your name or student number", disabled=who is not None,
                               tooltip="Your answers are saved under this ID")
         self.learner.observe(self._on_learner, names="value")
         intro = (
@@ -267,7 +270,8 @@ class ExerciseSetView:
         self.widget.add_class("course-ex")
 
     def _on_learner(self, change) -> None:
-        _SESSION["learner"] = change["new"]
+        if identity.current() is None:  # a signed-in learner's ID cannot be changed from the page
+            _SESSION["learner"] = change["new"]
 
     def _practice(self) -> W.Widget:
         gens = hypotheticals.GENERATORS

@@ -20,7 +20,9 @@ import functools
 import html
 import logging
 import re
+import os
 import threading
+import uuid
 from typing import Any, Callable
 
 import ipywidgets as w
@@ -34,6 +36,19 @@ log = logging.getLogger("course.widgets")
 #: Seconds between background refreshes, and the longest a refresher runs.
 REFRESH_S = 2.0
 MAX_REFRESH_S = 6 * 3600
+#: Seconds between an attendee page's signs of life (time out, if the page is closed).
+SEEN_EVERY_S = 60.0
+#: The environment variable the course server (server/launch.py) sets in each page's kernel:
+#: an opaque id of the browser (a signed cookie), or of its address when it sends no cookie.
+CLIENT_ENV = "HTTP_X_COURSE_CLIENT"
+_KERNEL_CLIENT = "kernel-" + uuid.uuid4().hex
+
+
+def client_id() -> str:
+    """Who is on the other end of this page, for the seminar's per-client limits: the
+    server's browser id, else this kernel (one page) when the page was not served by
+    the course server."""
+    return os.environ.get(CLIENT_ENV) or _KERNEL_CLIENT
 
 _CSS = """
 <style>
@@ -155,9 +170,11 @@ def _alive(widget: w.Widget) -> Callable[[], bool]:
     return lambda: getattr(widget, "comm", None) is not None
 
 
-def _download(data: str, filename: str, mime: str, label: str, cls: str) -> str:
-    payload = base64.b64encode(data.encode("utf-8")).decode("ascii")
-    return (f'<a class="{cls}" download="{_e(filename)}" href="data:{mime};charset=utf-8;base64,{payload}">'
+def _download(data: str | bytes, filename: str, mime: str, label: str, cls: str) -> str:
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    payload = base64.b64encode(raw).decode("ascii")
+    charset = "" if isinstance(data, bytes) else ";charset=utf-8"
+    return (f'<a class="{cls}" download="{_e(filename)}" href="data:{mime}{charset};base64,{payload}">'
             f"{_e(label)}</a>")
 
 
@@ -234,6 +251,21 @@ def presenter_view() -> w.Widget:
     checkpoint_box = w.VBox()
     attendance_html = w.HTML()
     attendance_html.add_class("seminar-attendance")
+    item_box = w.VBox()
+    times_html = w.HTML()
+    times_html.add_class("seminar-item-times")
+    fix_who = w.Dropdown(options=[], description="Attendee", style=_LABEL, layout=_WIDE)
+    fix_who.add_class("seminar-fix-attendee")
+    fix_where = w.Dropdown(options=[], description="Checkpoint", style=_LABEL, layout=_WIDE)
+    fix_where.add_class("seminar-fix-checkpoint")
+    fix_what = w.RadioButtons(options=[("Confirm attendance", True), ("Withdraw attendance", False)], value=True,
+                              description="Correction", style=_LABEL)
+    fix_what.add_class("seminar-fix-present")
+    fix_why = _text("Reason (kept in the record)", "seminar-fix-reason",
+                    placeholder="e.g. arrived late: seen in the room at 10:05")
+    fix_b = _button("Record correction", "seminar-fix")
+    audit_html = w.HTML()
+    audit_html.add_class("seminar-audit")
 
     try:
         questions_bank = sem.poll_questions()
@@ -266,11 +298,19 @@ def presenter_view() -> w.Widget:
         w.HTML('<p class="seminar-muted">At each checkpoint, reveal its code and leave it on screen for a minute. '
                "Attendees type it into their page.</p>"),
         checkpoint_box, code_display, attendance_html,
+        _heading("Agenda and running time"),
+        w.HTML('<p class="seminar-muted">Start each item when it begins: credit is computed from the time each '
+               "item actually ran (at most its planned minutes).</p>"),
+        item_box, times_html,
         _heading("Poll"),
         w.HTML(f'<p class="seminar-muted">{_e(bank_problem)}</p>' if bank_problem else ""),
         question_pick, w.HBox([open_poll_b, close_poll_b, refresh_b]), auto, results,
         _heading("Questions from attendees"),
         questions_out,
+        _heading("Correct attendance"),
+        w.HTML('<p class="seminar-muted">For an attendee who could not enter a code (or should not have '
+               "credit). Every correction and its reason is in the attendance record.</p>"),
+        fix_who, fix_where, fix_what, fix_why, fix_b, audit_html,
         _heading("Records"),
         w.HTML('<p class="seminar-muted">End the seminar first: certificates made before the end are marked '
                "provisional.</p>"),
@@ -283,7 +323,21 @@ def presenter_view() -> w.Widget:
         if s is None:
             return
         counts = sem.checkpoint_counts(s.id)
-        n = len(sem.attendees(s.id))
+        people = sem.attendees(s.id)
+        n = len(people)
+        who = [(f"{a.name} ({a.id})", a.id) for a in people]
+        if list(fix_who.options) != who:
+            chosen = fix_who.value
+            fix_who.options = who
+            fix_who.value = chosen if chosen in dict(who).values() else (who[0][1] if who else None)
+        times = sem.item_times(s.id)
+        _set(times_html, "<ul>" + "".join(
+            f"<li>{_e(s.agenda.checkpoint_label(i))}: started {_e(_time(t[0]))}"
+            f"{', ended ' + _e(_time(t[1])) if t[1] else ', running'}</li>" for i, t in sorted(times.items()))
+            + "</ul>" if times else '<p class="seminar-muted">No item started yet.</p>')
+        log_entries = sem.audit_log(s.id)
+        _set(audit_html, "<ul>" + "".join(f"<li>{_e(_time(e.at))}: {_e(e.detail)} — {_e(e.reason)}</li>"
+                                          for e in log_entries) + "</ul>" if log_entries else "")
         parts = [f"<p><strong>{n}</strong> attendee{'s' if n != 1 else ''} joined.</p>"]
         if counts:
             parts.append("<ul>" + "".join(
@@ -330,6 +384,15 @@ def presenter_view() -> w.Widget:
             b.on_click(guarded(lambda _b, idx=idx: reveal(idx)))
             buttons.append(b)
         checkpoint_box.children = buttons
+        starts = []
+        for idx, item in enumerate(s.agenda.items):
+            b = _button(f"Start: {s.agenda.checkpoint_label(idx)}", "seminar-start-item")
+            b.add_class(f"seminar-start-item-{idx}")
+            b.on_click(guarded(lambda _b, idx=idx: start_item(idx)))
+            starts.append(b)
+        item_box.children = starts
+        fix_where.options = [(s.agenda.checkpoint_label(i), i) for i in s.agenda.checkpoints()]
+        fix_where.value = s.agenda.checkpoints()[0] if s.agenda.checkpoints() else None
         start_box.layout.display = "none"
         session_box.layout.display = None
         current = sem.current_poll(s.id)
@@ -359,6 +422,19 @@ def presenter_view() -> w.Widget:
             f'<strong>{_e(code.label)}</strong>:</p><p class="seminar-big seminar-code" '
             f'data-checkpoint="{code.checkpoint}">{_e(code.code)}</p></div>'
         )
+        refresh()
+
+    def start_item(idx: int) -> None:
+        sem.start_item(state["session"].id, state["key"], idx)
+        refresh()
+
+    @guarded
+    def on_fix(_: Any) -> None:
+        if fix_who.value is None or fix_where.value is None:
+            raise sem.SeminarError("Choose the attendee and the checkpoint first.")
+        sem.correct_attendance(state["session"].id, state["key"], fix_who.value, fix_where.value, fix_what.value,
+                               fix_why.value)
+        fix_why.value = ""
         refresh()
 
     @guarded
@@ -400,14 +476,27 @@ def presenter_view() -> w.Widget:
         links = [_download(sem.attendance_csv(s.id), f"{stem}.csv", "text/csv",
                            "Download the attendance record (CSV)", "seminar-csv-link")]
         people = sem.attendees(s.id)
-        certs = "".join(
-            f"<li>{_download(sem.certificate_html(s.id, a.id), f'certificate-{_slug(a.name)}-{s.date}.html', 'text/html', 'Certificate: ' + a.name, 'seminar-certificate-link')}</li>"
-            for a in people
-        )
+        items, pdf_problem = [], ""
+        for a in people:
+            stem_a = f"certificate-{_slug(a.name)}-{s.date}"
+            html_link = _download(sem.certificate_html(s.id, a.id), f"{stem_a}.html", "text/html",
+                                  "Certificate: " + a.name, "seminar-certificate-link")
+            pdf_link = ""
+            if not pdf_problem:
+                try:
+                    pdf_link = " — " + _download(sem.certificate_pdf(s.id, a.id), f"{stem_a}.pdf",
+                                                 "application/pdf", "PDF", "seminar-certificate-pdf")
+                except sem.PdfUnavailable as exc:
+                    pdf_problem = str(exc)
+            items.append(f"<li>{html_link}{pdf_link}</li>")
+        certs = "".join(items)
+        evaluation = _download(sem.evaluations_csv(s.id), f"evaluations-{s.date}-{s.join_code}.csv", "text/csv",
+                               "Download the evaluations (CSV, without names)", "seminar-evaluations-link")
         status = "final" if s.ended else "provisional (the seminar has not ended)"
+        problem = f'<p class="seminar-muted">{_e(pdf_problem)}</p>' if pdf_problem else ""
         downloads.value = (
-            f'<div class="seminar-card"><p>{links[0]}</p><p>Certificates of attendance, {status} '
-            f"(HTML; open one and print it to PDF):</p><ul>{certs or '<li>No attendees yet.</li>'}</ul></div>"
+            f'<div class="seminar-card"><p>{links[0]}</p><p>{evaluation}</p><p>Certificates of attendance, '
+            f"{status} (HTML and PDF):</p>{problem}<ul>{certs or '<li>No attendees yet.</li>'}</ul></div>"
         )
 
     create.on_click(on_create)
@@ -418,6 +507,7 @@ def presenter_view() -> w.Widget:
     auto.observe(on_auto, names="value")
     end_b.on_click(on_end)
     export_b.on_click(on_export)
+    fix_b.on_click(on_fix)
 
     root = w.VBox([w.HTML(_CSS), errors, start_box, session_box])
     root.add_class("seminar")
@@ -451,7 +541,7 @@ def attendee_view() -> w.Widget:
     welcome = w.HTML()
     welcome.add_class("seminar-welcome")
 
-    code_in = _text("Verification code", "seminar-code-input", placeholder="e.g. river-347")
+    code_in = _text("Verification code", "seminar-code-input", placeholder="e.g. K7QM-3XRT")
     code_b = _button("Submit code", "seminar-submit-code", "primary")
     code_status = w.HTML()
     code_status.add_class("seminar-code-status")
@@ -475,6 +565,23 @@ def attendee_view() -> w.Widget:
     ask_status = w.HTML()
     ask_status.add_class("seminar-ask-status")
 
+    ratings = {}
+    for item, statement in sem.EVALUATION_ITEMS:
+        r = w.Dropdown(options=[("Choose…", None)] + [(f"{n} — {t}", n) for n, t in sem.SCALE.items()], value=None,
+                       description=statement, style={"description_width": "26em"},
+                       layout=w.Layout(width="48em", max_width="100%"))
+        r.add_class(f"seminar-eval-{item}")
+        ratings[item] = r
+    eval_comments = w.Textarea(description="Comments (optional)", style=_LABEL,
+                               layout=w.Layout(width="36em", height="4em", max_width="100%"))
+    eval_comments.add_class("seminar-eval-comments")
+    eval_b = _button("Send evaluation", "seminar-send-evaluation")
+    eval_status = w.HTML()
+    eval_status.add_class("seminar-eval-status")
+    leave_b = _button("Leave the seminar", "seminar-leave")
+    leave_status = w.HTML()
+    leave_status.add_class("seminar-leave-status")
+
     main_box = w.VBox([
         welcome,
         _heading("Verification codes"),
@@ -485,6 +592,13 @@ def attendee_view() -> w.Widget:
         poll_prompt, poll_choice, w.HBox([answer_b, check_poll_b]), poll_status,
         _heading("Ask a question"),
         ask_in, ask_b, ask_status,
+        _heading("Evaluate the program"),
+        w.HTML('<p class="seminar-muted">The provider reads the evaluations without names. You can send it '
+               "again to change it, also after the end.</p>"),
+        *ratings.values(), eval_comments, eval_b, eval_status,
+        _heading("Leaving early?"),
+        w.HTML('<p class="seminar-muted">Your time out is recorded; credit counts the time you were present.</p>'),
+        leave_b, leave_status,
     ])
     main_box.layout.display = "none"
     guarded = _guard(errors)
@@ -521,7 +635,15 @@ def attendee_view() -> w.Widget:
         answer_b.layout.display = None
         _set(poll_status, "")
 
-    refresher = Refresher(lambda: show_poll(), _alive(poll_prompt))
+    def tick() -> None:
+        show_poll()
+        a = state["attendee"]
+        now = dt.datetime.now().timestamp()
+        if a is not None and now - state.get("seen", 0.0) >= SEEN_EVERY_S:
+            state["seen"] = now
+            sem.seen(a.id)
+
+    refresher = Refresher(tick, _alive(poll_prompt))
 
     def enter(s: sem.Session, a: sem.Attendee) -> None:
         state.update(session=s, attendee=a)
@@ -540,7 +662,7 @@ def attendee_view() -> w.Widget:
     @guarded
     def on_join(_: Any) -> None:
         s = sem.find_session(join_code.value)
-        a = sem.join(s.id, name.value, email.value, bar.value)
+        a = sem.join(s.id, name.value, email.value, bar.value, client=client_id())
         enter(s, a)
 
     @guarded
@@ -551,7 +673,7 @@ def attendee_view() -> w.Widget:
     @guarded
     def on_code(_: Any) -> None:
         try:
-            c = sem.confirm_code(state["attendee"].id, code_in.value)
+            c = sem.confirm_code(state["attendee"].id, code_in.value, client=client_id())
         except sem.WrongCode as exc:
             code_status.value = f'<div role="alert" class="seminar-code-wrong">{_e(exc)}</div>'
             return
@@ -579,13 +701,38 @@ def attendee_view() -> w.Widget:
         if state["poll"] is None:
             poll_status.value = '<p class="seminar-muted" role="status">No poll is open right now.</p>'
 
-    @guarded
     def on_ask(_: Any) -> None:
+        ask_status.value = ""  # no earlier "sent" line beside a refusal
+        send_question()
+
+    @guarded
+    def send_question() -> None:
         q = sem.ask_question(state["attendee"].id, ask_in.value)
         ask_in.value = ""
         ask_status.value = (f'<div class="seminar-ok" role="status">Your question was sent at {_e(_time(q.asked_at))}.'
                             "</div>")
 
+    def on_evaluate(_: Any) -> None:
+        eval_status.value = ""
+        send_evaluation()
+
+    @guarded
+    def send_evaluation() -> None:
+        chosen = {item: r.value for item, r in ratings.items()}
+        if any(v is None for v in chosen.values()):
+            raise sem.SeminarError("Rate every statement first (choose from 1 to 5 in each list).")
+        at = sem.submit_evaluation(state["attendee"].id, chosen, eval_comments.value)
+        eval_status.value = f'<div class="seminar-ok" role="status">Thank you: your evaluation was recorded at {_e(_time(at))}.</div>'
+
+    @guarded
+    def on_leave(_: Any) -> None:
+        a = sem.leave(state["attendee"].id)
+        state["attendee"] = a
+        leave_status.value = (f'<div class="seminar-ok" role="status">Your time out is recorded: '
+                              f"{_e(_time(a.left_at or ''))}.</div>")
+
+    eval_b.on_click(on_evaluate)
+    leave_b.on_click(on_leave)
     join_b.on_click(on_join)
     rejoin_b.on_click(on_rejoin)
     code_b.on_click(on_code)

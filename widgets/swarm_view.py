@@ -182,8 +182,11 @@ class SwarmTimingExplorer:
             self.banner.value = FRIENDLY
             return
         if load.rows_loaded < 2:
+            reasons = "".join(f"<li>{escape(str(p))}</li>" for p in load.problems[:10])
+            more = f"<li>and {len(load.problems) - 10} more</li>" if len(load.problems) > 10 else ""
             self.banner.value = ('<div class="course-friendly-error" role="alert">'
-                                 f"{escape(load.summary())}: at least two good rows are needed.</div>")
+                                 f"{escape(load.summary())}: at least two good rows are needed."
+                                 + (f" Rows not loaded:<ul>{reasons}{more}</ul>" if reasons else "") + "</div>")
             return
         self._set_exhibit(load)
 

@@ -29,6 +29,17 @@ Environment variables (all optional):
     COURSE_HUB_PASSWORD        the shared password (default "course-password")
     COURSE_HUB_USERS           comma-separated user names (default "alice,bob")
     CONFIGURABLE_HTTP_PROXY    path of the configurable-http-proxy command (default: on PATH)
+    COURSE_HUB_MODE            "per-user" (default): a locked-down Jupyter server per learner;
+                               "shared": one course server for the class, a hub service at
+                               /services/course/, behind the hub's login (see below)
+    COURSE_HUB_SERVICE_PORT    the shared course server's port (default 8890), on 127.0.0.1
+    COURSE_INSTRUCTORS         hub users who see the class page (comma-separated)
+
+Shared mode is the class deployment in which learners hold no credentials: learners get no
+server of their own; the course server (server/launch.py) runs once, as a service the hub
+starts, and is the only process with COURSE_DB_URL. It authenticates each request with the
+hub (OAuth) and gives every page the hub user's name, so records are kept under the hub's
+user and cannot be typed. Learners reach only its Voila pages; their kernels run its code only.
 
 A shared password (SharedPasswordAuthenticator) is for a machine only you can reach: never
 expose this hub beyond 127.0.0.1. For a class, use deploy/z2jh or deploy/tljh.
@@ -94,5 +105,33 @@ c.Spawner.environment = {
 # shared PostgreSQL database instead.
 if os.environ.get("COURSE_DB_URL"):
     c.Spawner.environment["COURSE_DB_URL"] = os.environ["COURSE_DB_URL"]
+# --- shared mode: one course server for the class, a service of the hub -----------------
+MODE = os.environ.get("COURSE_HUB_MODE", "per-user")
+if MODE not in ("per-user", "shared"):
+    raise ValueError(f"COURSE_HUB_MODE must be per-user or shared, not {MODE!r}")
+if MODE == "shared":
+    SERVICE_PORT = int(os.environ.get("COURSE_HUB_SERVICE_PORT", "8890"))
+    service_env = {
+        "COURSE_DB": str(STATE / "course.sqlite"),  # or the PostgreSQL URL below: here only
+        "COURSE_SECRET_FILE": str(STATE / "sign-in.secret"),
+        "COURSE_INSTRUCTORS": os.environ.get("COURSE_INSTRUCTORS", ""),
+        "PATH": os.environ.get("PATH", ""),
+    }
+    if os.environ.get("COURSE_DB_URL"):
+        service_env["COURSE_DB_URL"] = os.environ["COURSE_DB_URL"]
+        c.Spawner.environment.pop("COURSE_DB_URL", None)  # never in a learner's process
+    c.JupyterHub.services = [{
+        "name": "course",
+        "url": f"http://127.0.0.1:{SERVICE_PORT}",
+        "command": [sys.executable, str(REPO / "server" / "launch.py"), f"--port={SERVICE_PORT}", "--no-browser",
+                    "--Voila.ip=127.0.0.1", "--Voila.base_url=/services/course/"],
+        "environment": service_env,
+        "oauth_no_confirm": True,
+        "display": True,
+    }]
+    # every user may use the course service; after login the hub opens the course home page
+    c.JupyterHub.load_roles = [{"name": "user", "scopes": ["self", "access:services!service=course"]}]
+    c.JupyterHub.default_url = "/services/course/voila/render/notebooks/index.ipynb"
+
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
