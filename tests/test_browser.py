@@ -109,6 +109,11 @@ def test_home_page(page, voila_server):
         url = exercise_links.nth(i).evaluate("a => a.href")
         assert url.endswith("/voila/render/exercises/" + s.notebook)
         assert page.request.get(url, timeout=120_000).status == 200, url
+    progress = page.locator("a.course-progress-link")
+    assert progress.count() == 1 and progress.inner_text() == "My progress"
+    url = progress.evaluate("a => a.href")
+    assert url.endswith("/voila/render/progress/my_progress.ipynb")
+    assert page.request.get(url, timeout=120_000).status == 200, url
     seminar_links = page.locator("a.course-seminar-link")
     assert seminar_links.count() == 2
     for i in range(2):

@@ -27,7 +27,7 @@ _STYLE = """
 .course-home ol { list-style: none; padding: 0; margin: 0; }
 .course-home li { padding: 0.7em 0.9em; margin: 0 0 0.6em 0; border: 1px solid #d0d7de;
   border-left: 4px solid #1f5f8b; border-radius: 4px; background: #fff; }
-.course-home .course-lesson-link, .course-home .course-exercise-link, .course-home .course-seminar-link { font-size: 1.1em; font-weight: 600; color: #1f5f8b; }
+.course-home .course-lesson-link, .course-home .course-exercise-link, .course-home .course-seminar-link, .course-home .course-progress-link { font-size: 1.1em; font-weight: 600; color: #1f5f8b; }
 .course-home .course-lesson-summary { display: block; color: #333; margin-top: 0.2em; }
 .course-home .course-lesson-minutes { display: block; color: #555; font-size: 0.9em; margin-top: 0.2em; }
 .course-home .course-total { color: #444; margin: 0.2em 0 0.8em 0; }
@@ -89,7 +89,9 @@ def _exercises_html() -> str:
         "and generated practice problems.</span></li>"
         for s in sets
     )
-    return f'<h2 id="course-exercises-heading">Exercises</h2><ol class="course-lessons">{items}</ol>'
+    return (f'<h2 id="course-exercises-heading">Exercises</h2><ol class="course-lessons">{items}</ol>'
+            '<p><a class="course-progress-link" href="../progress/my_progress.ipynb">My progress</a>'
+            '<span class="course-lesson-summary">Every set, your score and last attempt, with an export.</span></p>')
 
 
 def _seminar_html() -> str:
