@@ -16,7 +16,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from .paths import data_dir
+
+#: The data folder: the checkout's ``data/``, or its copy inside an installed wheel (course/paths.py).
+DATA_DIR = data_dir()
 
 
 class DataError(ValueError):
