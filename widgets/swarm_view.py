@@ -13,6 +13,7 @@ interactive before plotly.js has loaded; the kernel never imports plotly.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from html import escape
 
 import anywidget
@@ -210,7 +211,7 @@ class SwarmTimingExplorer:
         row["observed_at"] = first + pd.Timedelta(hours=float(self.add_at.value))
         row["ip"] = "192.0.2.200"
         self.frame = pd.concat([self.frame, row], ignore_index=True)
-        self.base = ExhibitLoad(self.frame.copy(), self.base.problems, self.base.rows_read + 1, self.base.filename)
+        self.base = replace(self.base, observations=self.frame.copy(), rows_read=self.base.rows_read + 1)
         self._refresh_does()
         self.update()
 
@@ -226,7 +227,7 @@ class SwarmTimingExplorer:
     def update(self) -> None:
         try:
             frame = self.current()
-            load = ExhibitLoad(frame, self.base.problems, self.base.rows_read, self.base.filename)
+            load = replace(self.base, observations=frame)
             assumptions = swarm.SwarmAssumptions(session_hours=float(self.session.value),
                                                  placement=self.placement.value)
             allegations = ef.Allegations(**{k: w.value for k, w in self.allegations.items()})
@@ -264,6 +265,10 @@ class SwarmTimingExplorer:
             items = "".join(f"<li>{escape(str(p))}</li>" for p in load.problems[:20])
             more = f"<li>and {len(load.problems) - 20} more</li>" if len(load.problems) > 20 else ""
             notes.append(f"{escape(load.summary())}. Rows not loaded:<ul>{items}{more}</ul>")
+        if load.warnings:
+            items = "".join(f"<li>{escape(str(w))}</li>" for w in load.warnings[:20])
+            more = f"<li>and {len(load.warnings) - 20} more</li>" if len(load.warnings) > 20 else ""
+            notes.append(f"Place names to check:<ul>{items}{more}</ul>")
         return "".join(f'<div class="course-illustrative" role="note">{n}</div>' for n in notes)
 
     def _summary_html(self, a: swarm.SwarmAnalysis) -> str:
