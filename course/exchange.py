@@ -42,10 +42,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .swarm import Assumption
+
+if TYPE_CHECKING:  # imported where used, so that importing this module stays light
+    import numpy as np
 
 BEP3 = "BEP 3 (bittorrent.org, beps/bep_0003.rst)"
 
@@ -149,6 +151,7 @@ def periods(overlap_minutes: float, period_seconds: float) -> int:
 
 def _regular_slot_misses(m: int, q: float, r: float, t: float) -> float:
     """P(one regular slot moves no piece to B over m periods): the two-state chain above."""
+    import numpy as np
     if m == 0:
         return 1.0
     if t == 1.0:
@@ -221,6 +224,7 @@ def monte_carlo(overlap_minutes: float, assumptions: ExchangeAssumptions | None 
     Cost grows with trials x slots x periods; ``max_work`` refuses runs that would take
     minutes (use it for short overlaps; the formula has no such limit).
     """
+    import numpy as np
     a = assumptions or ExchangeAssumptions()
     m = periods(overlap_minutes, a.rechoke_seconds)
     o = periods(overlap_minutes, a.optimistic_unchoke_seconds)

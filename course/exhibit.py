@@ -44,9 +44,10 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:  # imported where used, so that importing this module stays light
+    import pandas as pd
 
 REQUIRED_COLUMNS = ("doe", "ip", "isp", "info_hash", "observed_at")
 OPTIONAL_COLUMNS = ("country", "region", "city", "accuracy_km", "illustrative")
@@ -274,7 +275,7 @@ def parse_observed_at(value: Any) -> dt.datetime:
     and 9:44 a.m. in San Jose are two hours apart. Excel date cells carry no zone, so an
     exhibit kept in Excel must write the time as text with its offset.
     """
-    if isinstance(value, pd.Timestamp):
+    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
         value = value.to_pydatetime()
     if isinstance(value, dt.datetime):
         parsed = value
@@ -411,6 +412,7 @@ def _is_xlsx(data: bytes, filename: str | None) -> bool:
 
 
 def _frame(observations: list[Observation]) -> pd.DataFrame:
+    import pandas as pd
     rows = [
         {
             "row_number": o.row_number,

@@ -46,12 +46,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Iterable
 
 from . import places
 from .swarm import Assumption
+
+if TYPE_CHECKING:  # imported where used, so that importing this module stays light
+    import pandas as pd
 
 MAXMIND_SOURCE = "MaxMind GeoIP2 / minFraud API docs: accuracy radius = '67% confidence' circle"
 SEED_001_COUNTRY = "seed 001 (N.D. Cal. 2012): geolocation 'is only truly reliable when predicting the country'"
@@ -382,7 +383,7 @@ def doe_in_forum(claim: GeoClaim, forum: Forum, confidence: GeoConfidence | None
             bounds.append(b)
     low = max(b.p_low for b in bounds)
     high = min(b.p_high for b in bounds)
-    disagree = low > high + 1e-9
+    disagree = low > high + 1e-12
     if disagree:
         low, high = high, low
     elif low > high:  # equal but for rounding

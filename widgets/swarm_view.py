@@ -15,10 +15,10 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from html import escape
+from typing import TYPE_CHECKING
 
 import anywidget
 import ipywidgets as W
-import pandas as pd
 import traitlets
 
 from course import exhibit_facts as ef
@@ -29,6 +29,9 @@ from .explorer import FRIENDLY
 from .a11y import labeller
 from .plot import PlotlyChart
 from .ruling_view import CSS, ruling_html, summary_table_html
+
+if TYPE_CHECKING:  # imported where used, so that importing this module stays light
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +99,7 @@ def _fmt_hours(h: float | None) -> str:
 
 class SwarmTimingExplorer:
     def __init__(self, example: str = "ndill_doe29_doe38", *, session_hours: float = 1.0, chart: bool = True):
+        import pandas as pd
         self.base: ExhibitLoad = ef.load_example(example)
         self.frame: pd.DataFrame = self.base.observations.copy()
         ex = ef.EXAMPLES[example]
@@ -204,6 +208,7 @@ class SwarmTimingExplorer:
         self.shift.value = 0
 
     def _add_doe(self) -> None:
+        import pandas as pd
         first = self.frame["observed_at"].min()
         new = int(self.frame["doe"].max()) + 1
         row = self.frame.iloc[[0]].copy()
@@ -216,6 +221,7 @@ class SwarmTimingExplorer:
         self.update()
 
     def current(self) -> pd.DataFrame:
+        import pandas as pd
         frame = self.base.observations.copy()
         if self.shift.value and self.doe.value is not None:
             mask = frame["doe"] == self.doe.value
