@@ -149,17 +149,34 @@ def periods(overlap_minutes: float, period_seconds: float) -> int:
     return math.ceil(round(overlap_minutes * 60 / period_seconds, 9))
 
 
+def _matrix_power_2x2(m: tuple[tuple[float, float], tuple[float, float]], n: int
+                     ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``m`` to the power ``n`` (n >= 0) by repeated squaring; pure Python, so that a page
+    that runs where numpy is missing (the static site) can use the formula."""
+    def mul(a, b):
+        return ((a[0][0] * b[0][0] + a[0][1] * b[1][0], a[0][0] * b[0][1] + a[0][1] * b[1][1]),
+                (a[1][0] * b[0][0] + a[1][1] * b[1][0], a[1][0] * b[0][1] + a[1][1] * b[1][1]))
+
+    result = ((1.0, 0.0), (0.0, 1.0))
+    while n:
+        if n & 1:
+            result = mul(result, m)
+        m = mul(m, m)
+        n >>= 1
+    return result
+
+
 def _regular_slot_misses(m: int, q: float, r: float, t: float) -> float:
     """P(one regular slot moves no piece to B over m periods): the two-state chain above."""
-    import numpy as np
     if m == 0:
         return 1.0
     if t == 1.0:
         return (1 - q) * (1 - (1 - r) * q) ** (m - 1)
     keep_b = r + (1 - r) * q
-    matrix = np.array([[r + (1 - r) * (1 - q), (1 - r) * (1 - q)], [(1 - r) * q * (1 - t), keep_b * (1 - t)]])
-    v1 = np.array([1 - q, q * (1 - t)])
-    return float(np.linalg.matrix_power(matrix, m - 1) @ v1 @ np.ones(2))
+    matrix = ((r + (1 - r) * (1 - q), (1 - r) * (1 - q)), ((1 - r) * q * (1 - t), keep_b * (1 - t)))
+    v1 = (1 - q, q * (1 - t))
+    p = _matrix_power_2x2(matrix, m - 1)
+    return (p[0][0] * v1[0] + p[0][1] * v1[1]) + (p[1][0] * v1[0] + p[1][1] * v1[1])
 
 
 def _no_transfer_one_way(m: int, o: int, a: ExchangeAssumptions) -> float:
