@@ -64,9 +64,17 @@ def elsewhere(tmp_path) -> Path:
 def test_wheel_carries_the_data_folder(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {f"course/data/{p.relative_to(REPO / 'data').as_posix()}"
-                for p in (REPO / "data").rglob("*") if p.suffix in (".yaml", ".csv")}
+                for p in (REPO / "data").rglob("*") if p.suffix in (".yaml", ".csv", ".md")}
     assert expected and expected <= names, sorted(expected - names)
     assert "course/paths.py" in names and "widgets/lesson.py" in names
+
+
+def test_wheel_carries_every_module(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    modules = {p.relative_to(REPO).as_posix() for pkg in ("course", "widgets") for p in (REPO / pkg).rglob("*.py")
+               if "__pycache__" not in p.parts}
+    missing = sorted(modules - names)
+    assert not missing, f"not in the wheel (add their packages to [tool.setuptools] packages): {missing}"
 
 
 def test_installed_course_reads_its_own_data(installed, elsewhere):
