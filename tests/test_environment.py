@@ -66,11 +66,14 @@ def conda_packages(env: dict) -> tuple[dict[str, SpecifierSet], dict[str, Specif
 
 
 def every_requirement() -> dict[str, SpecifierSet]:
+    """The runtime packages and every extra's; a package in two extras must be pinned alike."""
     project = pyproject()["project"]
-    lines = list(project["dependencies"])
-    for extra in project.get("optional-dependencies", {}).values():
-        lines += extra
-    return pip_packages(lines)
+    out = pip_packages(project["dependencies"])
+    for name, extra in project.get("optional-dependencies", {}).items():
+        for pkg, spec in pip_packages(extra).items():
+            assert out.get(pkg, spec) == spec, f"{pkg} is pinned {out[pkg]} and, in [{name}], {spec}"
+            out[pkg] = spec
+    return out
 
 
 def test_same_packages_and_versions():
