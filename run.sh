@@ -4,6 +4,8 @@
 #   bash run.sh serve [voila options]   serve the course on http://127.0.0.1:8866/ (home page)
 #   bash run.sh test  [pytest options]  run every test: unit, notebooks (nbval), browser
 #   bash run.sh bench [--quick]         benchmark the course against a floor (bench/run.py)
+#   bash run.sh build-static [--output DIR]  build the static site (deploy/static/_output by default)
+#   bash run.sh serve-static [PORT]     serve the built site on http://127.0.0.1:8000/ (any static server will do)
 #
 # Both create .venv (Python >= 3.11) on first use and reinstall the course into it
 # (pip install -e ".[test]") only when pyproject.toml has changed since the last install.
@@ -137,6 +139,7 @@ cmd_test() {
   ensure_chromium
   ensure_postgres
   ensure_fonts
+  ensure_npm soft
   if is_ci; then
     "$PY" -c 'import sys
 from course.sources import SeedsMissing, seeds_dir
@@ -159,6 +162,53 @@ except SeedsMissing as e:
   "$PY" -m pytest ${paths[@]+"${paths[@]}"} --nbval-lax --nbval-kernel-name=python3 --nbval-sanitize-with tests/nbval_sanitize.cfg "$@"
 }
 
+STATIC_VENV="$ROOT/deploy/static/_build/venv"
+STATIC_STAMP="$STATIC_VENV/.tools-stamp"
+
+# npm brings Pyodide's core (the npm package pyodide) for the static build. `ensure_npm soft`
+# only says what is missing where it cannot install it (the static site's test then skips).
+ensure_npm() {
+  command -v npm >/dev/null 2>&1 && return 0
+  if is_root && command -v apt-get >/dev/null 2>&1; then
+    say "Installing npm (apt-get install -y npm) for Pyodide's npm package ..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
+  elif [ "${1:-}" = soft ]; then
+    say "npm is missing, so the static site's test will skip: sudo apt-get install -y npm"
+  else
+    die "the static build needs npm: sudo apt-get install -y npm"
+  fi
+}
+
+# The build tools live in their own environment: JupyterLite's build pins versions the
+# course's own environment need not share.
+ensure_static_tools() {
+  ensure_npm
+  local base want
+  if [ ! -x "$STATIC_VENV/bin/python" ]; then
+    base="$(find_python)" || die "Python 3.11 or newer is needed for the static build"
+    "$base" -m venv "$STATIC_VENV" || die "could not create $STATIC_VENV"
+  fi
+  want="$(sha256sum deploy/static/requirements-build.txt | cut -d' ' -f1)"
+  if [ ! -f "$STATIC_STAMP" ] || [ "$(cat "$STATIC_STAMP")" != "$want" ]; then
+    say "Installing the static build's tools (deploy/static/requirements-build.txt) ..."
+    "$STATIC_VENV/bin/python" -m pip install --disable-pip-version-check --quiet --progress-bar off \
+      -r deploy/static/requirements-build.txt || die "pip install of the static build's tools failed"
+    echo "$want" >"$STATIC_STAMP"
+  fi
+}
+
+cmd_build_static() {
+  ensure_static_tools
+  "$STATIC_VENV/bin/python" deploy/static/build.py "$@"
+}
+
+cmd_serve_static() {
+  local port="${1:-8000}"
+  [ -f deploy/static/_output/index.html ] || die "no site yet: bash run.sh build-static"
+  say "Serving the static site at http://127.0.0.1:$port/ (Ctrl-C stops it)."
+  exec python3 -m http.server "$port" --bind 127.0.0.1 --directory deploy/static/_output
+}
+
 cmd_bench() {
   ensure_venv
   ensure_chromium
@@ -169,10 +219,14 @@ case "${1:-}" in
   serve) shift; cmd_serve "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  build-static) shift; cmd_build_static "$@" ;;
+  serve-static) shift; cmd_serve_static "$@" ;;
   *)
     say "usage: bash run.sh serve [voila options]   serve the course on http://127.0.0.1:8866/"
     say "       bash run.sh test  [pytest options]  run every test"
     say "       bash run.sh bench [--quick]         benchmark the course (table + bench/results/course.json)"
+    say "       bash run.sh build-static [--output DIR]  build the static site (deploy/static/_output)"
+    say "       bash run.sh serve-static [PORT]     serve the built site on http://127.0.0.1:8000/"
     exit 2
     ;;
 esac

@@ -23,10 +23,12 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from . import sources
+from . import paths, sources
 from .records import DATA_DIR, Quote, load_quotes
 
-REPO = DATA_DIR.parent
+#: The folder whose notebooks are checked: the checkout, or None when the course is installed
+#: and no checkout is at hand (then the quote bank and data/ are checked, and the notebooks are not).
+REPO = paths.project_root()
 
 #: “…” or "…" spans of at least three words; a citation like (001, p. 9:17-18) may follow, and it may
 #: name the case first for the reader: (*Hard Drive* (N.D. Cal. 2012), 001, p. 9:17-18).
@@ -111,29 +113,36 @@ def _notebook_prose(paths: Iterable[Path]) -> Iterator[tuple[str, str]]:
         for i, cell in enumerate(nb.get("cells", []), start=1):
             if cell.get("cell_type") == "markdown":
                 src = "".join(cell.get("source", []))
-                yield f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path} cell {i}", src
+                yield f"{path.relative_to(REPO) if REPO and path.is_relative_to(REPO) else path} cell {i}", src
 
 
-def notebooks(repo: Path = REPO) -> list[Path]:
+def notebooks(repo: Path | None = REPO) -> list[Path]:
+    if repo is None:
+        return []
     return sorted(
         p
-        for folder in ("notebooks", "exercises", "seminar")
+        for folder in paths.NOTEBOOK_FOLDERS
         for p in (repo / folder).rglob("*.ipynb")
         if ".ipynb_checkpoints" not in p.parts
     )
 
 
-def run(repo: Path = REPO) -> tuple[int, list[Problem]]:
-    """Check everything. Returns (number of items checked, problems)."""
+def run(repo: Path | None = REPO) -> tuple[int, list[Problem]]:
+    """Check everything. Returns (number of items checked, problems).
+
+    ``repo`` holds the notebooks to check (None: none) and, if it has one, the ``data/`` to
+    check; otherwise the installed course's data is checked.
+    """
     problems: list[Problem] = []
-    quotes = load_quotes(repo / "data" / "quotes")
+    data = repo / "data" if repo is not None and (repo / "data").is_dir() else DATA_DIR
+    quotes = load_quotes(data / "quotes")
     count = 0
     for q in quotes.values():
         count += 1
         p = check_quote(q)
         if p:
             problems.append(p)
-    for where, text in list(_data_prose(repo / "data")) + list(_notebook_prose(notebooks(repo))):
+    for where, text in list(_data_prose(data)) + list(_notebook_prose(notebooks(repo))):
         for m in QUOTED_SPAN.finditer(text):
             if _word_count(m.group(1) or m.group(2)) >= 3:
                 count += 1

@@ -6,6 +6,10 @@
     course test [TEST_ID ...]         the reviewable cases in data/rule_cases/*.yaml
     course exhibit FILE.csv --session-hours H [--forum DISTRICT] [--stage STAGE]
     course approaches FACTS.json      one case's facts under every approach the sources describe
+    course sign-in-links NAME ...     one signed sign-in link per learner
+    course --version
+
+Also runs as ``python -m course``.
 
 Bad input gets a one-line message and exit status 2, never a traceback.
 """
@@ -185,7 +189,10 @@ def cmd_sign_in_links(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     p = argparse.ArgumentParser(prog="course", description="The BitTorrent Doe cases course engine.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("check", help="check every quote against the seeds")
@@ -231,7 +238,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        status = args.func(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`course decide --list | head`): not an error of ours.
+        # Point stdout at nothing so that Python's own flush at exit does not complain.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return status
 
 
 if __name__ == "__main__":

@@ -42,10 +42,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .swarm import Assumption
+
+if TYPE_CHECKING:  # imported where used, so that importing this module stays light
+    import numpy as np
 
 BEP3 = "BEP 3 (bittorrent.org, beps/bep_0003.rst)"
 
@@ -147,6 +149,23 @@ def periods(overlap_minutes: float, period_seconds: float) -> int:
     return math.ceil(round(overlap_minutes * 60 / period_seconds, 9))
 
 
+def _matrix_power_2x2(m: tuple[tuple[float, float], tuple[float, float]], n: int
+                     ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``m`` to the power ``n`` (n >= 0) by repeated squaring; pure Python, so that a page
+    that runs where numpy is missing (the static site) can use the formula."""
+    def mul(a, b):
+        return ((a[0][0] * b[0][0] + a[0][1] * b[1][0], a[0][0] * b[0][1] + a[0][1] * b[1][1]),
+                (a[1][0] * b[0][0] + a[1][1] * b[1][0], a[1][0] * b[0][1] + a[1][1] * b[1][1]))
+
+    result = ((1.0, 0.0), (0.0, 1.0))
+    while n:
+        if n & 1:
+            result = mul(result, m)
+        m = mul(m, m)
+        n >>= 1
+    return result
+
+
 def _regular_slot_misses(m: int, q: float, r: float, t: float) -> float:
     """P(one regular slot moves no piece to B over m periods): the two-state chain above."""
     if m == 0:
@@ -154,9 +173,10 @@ def _regular_slot_misses(m: int, q: float, r: float, t: float) -> float:
     if t == 1.0:
         return (1 - q) * (1 - (1 - r) * q) ** (m - 1)
     keep_b = r + (1 - r) * q
-    matrix = np.array([[r + (1 - r) * (1 - q), (1 - r) * (1 - q)], [(1 - r) * q * (1 - t), keep_b * (1 - t)]])
-    v1 = np.array([1 - q, q * (1 - t)])
-    return float(np.linalg.matrix_power(matrix, m - 1) @ v1 @ np.ones(2))
+    matrix = ((r + (1 - r) * (1 - q), (1 - r) * (1 - q)), ((1 - r) * q * (1 - t), keep_b * (1 - t)))
+    v1 = (1 - q, q * (1 - t))
+    p = _matrix_power_2x2(matrix, m - 1)
+    return (p[0][0] * v1[0] + p[0][1] * v1[1]) + (p[1][0] * v1[0] + p[1][1] * v1[1])
 
 
 def _no_transfer_one_way(m: int, o: int, a: ExchangeAssumptions) -> float:
@@ -221,6 +241,7 @@ def monte_carlo(overlap_minutes: float, assumptions: ExchangeAssumptions | None 
     Cost grows with trials x slots x periods; ``max_work`` refuses runs that would take
     minutes (use it for short overlaps; the formula has no such limit).
     """
+    import numpy as np
     a = assumptions or ExchangeAssumptions()
     m = periods(overlap_minutes, a.rechoke_seconds)
     o = periods(overlap_minutes, a.optimistic_unchoke_seconds)

@@ -20,12 +20,18 @@ column                    required  meaning
                                     ``2012-07-23T09:44:00-05:00``; a time without a zone
                                     is a bad row, because the gap between two Does
                                     depends on it
-``country``               no        geolocation: stated country
-``region``                no        geolocation: stated state or region
+``country``               no        geolocation: stated country (stored as its ISO 3166-1
+                                    alpha-2 code: ``US`` for US, USA or United States)
+``region``                no        geolocation: stated state or region (stored as its
+                                    ISO 3166-2 code: ``US-IL`` for Illinois, IL or US-IL)
 ``city``                  no        geolocation: stated city
 ``accuracy_km``           no        geolocation accuracy radius in km (>= 0)
 ``illustrative``          no        a note; any text here marks the row as illustrative
 ========================  ========  ==================================================
+
+A country or region that pycountry's ISO 3166 tables do not know is kept as written and
+the row still loads, with a :class:`RowWarning` saying so: compared as text, it matches
+only the same spelling, so an estimate that depends on it should be read with care.
 """
 from __future__ import annotations
 
@@ -36,11 +42,12 @@ import ipaddress
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:  # imported where used, so that importing this module stays light
+    import pandas as pd
 
 REQUIRED_COLUMNS = ("doe", "ip", "isp", "info_hash", "observed_at")
 OPTIONAL_COLUMNS = ("country", "region", "city", "accuracy_km", "illustrative")
@@ -118,6 +125,19 @@ class RowProblem:
 
 
 @dataclass(frozen=True)
+class RowWarning:
+    """Something in a loaded row to check: for now, a place name not found in ISO 3166."""
+
+    row_number: int
+    reason: str
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = f" ({self.column})" if self.column else ""
+        return f"row {self.row_number}{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class Observation:
     """One good row: a Doe seen at one moment in one swarm."""
 
@@ -151,6 +171,7 @@ class ExhibitLoad:
     problems: tuple[RowProblem, ...]
     rows_read: int  # data rows that were not blank
     filename: str | None = None
+    warnings: tuple[RowWarning, ...] = ()  # loaded rows with something to check
 
     @property
     def rows_loaded(self) -> int:
@@ -187,6 +208,8 @@ class ExhibitLoad:
         text = f"{name}{self.rows_loaded} of {self.rows_read} rows loaded"
         if self.rows_rejected:
             text += f"; {self.rows_rejected} rejected ({len(self.problems)} problems)"
+        if self.warnings:
+            text += f"; {len(self.warnings)} warning{'s' if len(self.warnings) > 1 else ''}"
         return text
 
 
@@ -261,7 +284,7 @@ def parse_observed_at(value: Any) -> dt.datetime:
     and 9:44 a.m. in San Jose are two hours apart. Excel date cells carry no zone, so an
     exhibit kept in Excel must write the time as text with its offset.
     """
-    if isinstance(value, pd.Timestamp):
+    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
         value = value.to_pydatetime()
     if isinstance(value, dt.datetime):
         parsed = value
@@ -341,6 +364,38 @@ def parse_row(row_number: int, cells: dict[str, Any]) -> Observation | list[RowP
     if problems:
         return problems
     return Observation(row_number=row_number, **values)
+
+
+def place_codes(o: Observation) -> tuple[Observation, list[RowWarning]]:
+    """The row with its country and region as ISO 3166 codes, and a warning for each name
+    that is not found (that name is kept as written)."""
+    from . import places
+
+    warnings: list[RowWarning] = []
+    country, region = o.country, o.region
+    country_known = False
+    if o.country is not None:
+        code = places.country_code(o.country)
+        country_known = code is not None
+        if code is None:
+            warnings.append(RowWarning(o.row_number, f"country {o.country!r} is not an ISO 3166 country name "
+                                       "or code; kept as written, it matches only the same spelling", "country"))
+        else:
+            country = code
+    if o.region is not None:
+        code = places.region_code(o.region, o.country)
+        if code is not None:
+            region = code
+        else:
+            if o.country is None:
+                why = "is given without a country, so it cannot be looked up in ISO 3166-2"
+            elif not country_known:
+                why = "cannot be looked up because its country is not known"
+            else:
+                why = f"is not an ISO 3166-2 subdivision of {country}"
+            warnings.append(RowWarning(o.row_number, f"region {o.region!r} {why}; kept as written, it matches "
+                                       "only the same spelling", "region"))
+    return replace(o, country=country, region=region), warnings
 
 
 # --- files ----------------------------------------------------------------------------
@@ -427,6 +482,7 @@ def _is_xlsx(data: bytes, filename: str | None) -> bool:
 
 
 def _frame(observations: list[Observation]) -> pd.DataFrame:
+    import pandas as pd
     rows = [
         {
             "row_number": o.row_number,
@@ -477,6 +533,7 @@ def load_records(records: Iterable[list[Any]], *, filename: str | None = None) -
 
     good: list[Observation] = []
     problems: list[RowProblem] = []
+    warnings: list[RowWarning] = []
     first_row_of_doe: dict[int, int] = {}
     rows_read = 0
     for row_number, cells in enumerate(it, start=2):
@@ -505,8 +562,10 @@ def load_records(records: Iterable[list[Any]], *, filename: str | None = None) -
             )
             continue
         first_row_of_doe[result.doe] = row_number
+        result, found = place_codes(result)
+        warnings.extend(found)
         good.append(result)
-    return ExhibitLoad(_frame(good), tuple(problems), rows_read, filename)
+    return ExhibitLoad(_frame(good), tuple(problems), rows_read, filename, tuple(warnings))
 
 
 def parse_exhibit_bytes(data: bytes, filename: str | None = None) -> ExhibitLoad:

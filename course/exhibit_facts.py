@@ -217,8 +217,7 @@ def geolocation_view(exhibit: ExhibitLoad, forum: "geolocation.Forum", *, level:
         raise ValueError(f"level must be one of {', '.join(GEO_LEVELS)}")
     claims = [_cut(c, level) for c in geolocation.claims_from_exhibit(exhibit.observations)]
     estimate = geolocation.estimate_forum(claims, forum, confidence)
-    regions = set(forum.region)
-    placed = sum(1 for c in claims if (c.region or "").casefold() in regions) if level != "country" else 0
+    placed = sum(1 for c in claims if forum.has_region(c.region, c.country)) if level != "country" else 0
     all_placed = level != "country" and placed == len(claims) and len(claims) > 0
     precision = {"country": jurisdiction.GeolocationPrecision.country,
                  "region": jurisdiction.GeolocationPrecision.region_or_state,

@@ -47,6 +47,7 @@ def report(path: str, session_hours: float, forum: str | None = None, *, placeme
         "rows_loaded": load.rows_loaded,
         "rows_rejected": load.rows_rejected,
         "problems": [{"row": p.row_number, "reason": p.reason} for p in load.problems],
+        "warnings": [{"row": w.row_number, "reason": w.reason} for w in load.warnings],
         "assumptions": [str(a) for a in assumptions.assumptions()],
     }
     a = swarm.analyse(load.observations, assumptions)

@@ -36,17 +36,23 @@ independent, an assumption), each as low and high.
 
 District areas, district centres and which cities lie in a district are inputs, not
 built-in facts: the course's research has no sourced figures for them.
+
+Countries and regions are compared by their ISO 3166 codes (:mod:`course.places`), so
+``US``, ``USA`` and ``United States`` are one country and ``Illinois``, ``IL`` and ``US-IL``
+one state. A name pycountry does not know is compared as written (case aside).
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
-
+from . import places
 from .swarm import Assumption
+
+if TYPE_CHECKING:  # imported where used, so that importing this module stays light
+    import pandas as pd
 
 MAXMIND_SOURCE = "MaxMind GeoIP2 / minFraud API docs: accuracy radius = '67% confidence' circle"
 SEED_001_COUNTRY = "seed 001 (N.D. Cal. 2012): geolocation 'is only truly reliable when predicting the country'"
@@ -107,12 +113,34 @@ def _names(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(v.strip().casefold() for v in value if v and v.strip())
 
 
+def _raw(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = (value,)
+    return tuple(v.strip() for v in value if v and v.strip())
+
+
+def _unique(keys: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _region_in(region: str, countries: Iterable[str]) -> str | None:
+    """A region's ISO 3166-2 code, looked up in the first of ``countries`` that has it."""
+    for c in countries:
+        code = places.region_code(region, c)
+        if code:
+            return code
+    return places.region_key(region, None)
+
+
 @dataclass(frozen=True)
 class Forum:
     """The place the court's power reaches: a country, a state, or a district within a state.
 
-    Names are compared without regard to case; give every spelling you expect
-    (``country=("US", "United States")``). ``whole_region=True`` makes the forum the whole
+    Countries and regions are kept as ISO 3166 codes (``US``, ``US-IL``), so any spelling
+    pycountry knows names the same place; a region is looked up in the forum's country.
+    Cities are compared without regard to case. ``whole_region=True`` makes the forum the whole
     state (personal jurisdiction asks about the forum *state*); otherwise it is a district
     inside the state and the shares, the city list and the area are what the user knows.
     """
@@ -127,8 +155,9 @@ class Forum:
     area_km2: float | None = None  # the district's area (input), for accuracy circles
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "country", _names(self.country))
-        object.__setattr__(self, "region", _names(self.region))
+        countries = _raw(self.country)
+        object.__setattr__(self, "country", _unique(places.country_key(c) for c in countries))
+        object.__setattr__(self, "region", _unique(_region_in(r, countries) for r in _raw(self.region)))
         object.__setattr__(self, "cities", _names(self.cities))
         if not self.country:
             raise ValueError("a forum needs its country")
@@ -146,6 +175,12 @@ class Forum:
     @property
     def is_region(self) -> bool:
         return bool(self.region) and self.whole_region
+
+    def has_region(self, region: str | None, country: str | None = None) -> bool:
+        """Whether a stated region (in ``country``, else in the forum's country) is the forum's."""
+        if not region:
+            return False
+        return _region_in(region, (country,) if country else self.country) in self.region
 
     @property
     def radius_km(self) -> float | None:
@@ -260,7 +295,9 @@ def _share(level: Precision, claim: GeoClaim, forum: Forum) -> tuple[float, floa
 
     None when the level cannot be used (a radius without the district's area or distance).
     """
-    country, region, city = _names(claim.country), _names(claim.region), _names(claim.city)
+    country = places.country_key(claim.country)
+    region = _region_in(claim.region, (claim.country,) if claim.country else forum.country) if claim.region else None
+    city = _names(claim.city)
 
     if level == Precision.radius:
         if claim.accuracy_km is None or forum.radius_km is None or claim.distance_to_centre_km is None:
@@ -273,7 +310,7 @@ def _share(level: Precision, claim: GeoClaim, forum: Forum) -> tuple[float, floa
                 f"{claim.distance_to_centre_km:g} km from the stated point)")
     if level == Precision.unknown:
         return 0.0, 1.0, 1.0, "no location given"
-    if country and country[0] not in forum.country:
+    if country and country not in forum.country:
         return 0.0, 0.0, 1.0, f"stated country {claim.country} is not the forum's"
 
     if level == Precision.country:
@@ -284,7 +321,7 @@ def _share(level: Precision, claim: GeoClaim, forum: Forum) -> tuple[float, floa
 
     if forum.is_country:
         return 1.0, 1.0, 1.0, f"stated {level.value} lies in the forum country"
-    if region and region[0] not in forum.region:
+    if region and region not in forum.region:
         return 0.0, 0.0, 1.0, f"stated region {claim.region} is not the forum's"
 
     if level == Precision.region:
@@ -346,7 +383,7 @@ def doe_in_forum(claim: GeoClaim, forum: Forum, confidence: GeoConfidence | None
             bounds.append(b)
     low = max(b.p_low for b in bounds)
     high = min(b.p_high for b in bounds)
-    disagree = low > high + 1e-9
+    disagree = low > high + 1e-12
     if disagree:
         low, high = high, low
     elif low > high:  # equal but for rounding

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import paths
 from .records import DATA_DIR, DataError, Lesson, load_lessons
 
 #: The home page's notebook, in ``LESSONS_FOLDER``.
@@ -131,7 +132,12 @@ def problems(path: Path | str | None = None, folder: Path | str | None = None) -
     Every listed notebook must exist, and every notebook in the folder except the home
     page must be listed (so that no lesson is unreachable from the home page).
     """
-    folder = Path(folder) if folder is not None else DATA_DIR.parent / LESSONS_FOLDER
+    if folder is None:
+        root = paths.project_root()
+        if root is None:
+            return ["no notebooks folder to compare with: run this from a checkout of the course"]
+        folder = root / LESSONS_FOLDER
+    folder = Path(folder)
     try:
         lessons = load(path)
     except DataError as e:

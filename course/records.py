@@ -12,11 +12,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from .paths import data_dir
+
+#: The data folder: the checkout's ``data/``, or its copy inside an installed wheel (course/paths.py).
+DATA_DIR = data_dir()
 
 
 class DataError(ValueError):
@@ -143,18 +145,61 @@ class Lesson(BaseModel):
 # --- loading ------------------------------------------------------------------------
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _yaml():
+    """PyYAML, or None where it is not installed (a browser build reads compiled JSON instead)."""
+    try:
+        import yaml
+    except ImportError:
+        return None
+    return yaml
 
 
 def _read_yaml(path: Path) -> Any:
+    """A data file's contents. Where PyYAML is missing (the static site, whose Pyodide has
+    no PyYAML), the JSON copy that :func:`compile_json` wrote beside it at build time."""
+    yaml = _yaml()
+    if yaml is None:
+        return _read_compiled(path)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise DataError(f"{_rel(path)}: file not found") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise DataError(f"{_rel(path)}: not valid YAML{where}: {getattr(e, 'problem', e)}") from None
+
+
+def _read_compiled(path: Path) -> Any:
+    import json
+
+    compiled = path.with_suffix(".json")
+    try:
+        return json.loads(compiled.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        if path.is_file():
+            raise DataError(f"{_rel(path)}: PyYAML is not installed and there is no compiled "
+                            f"{compiled.name} beside it (see compile_json)") from None
+        raise DataError(f"{_rel(path)}: file not found") from None
+
+
+def compile_json(folder: Path) -> list[Path]:
+    """Write a ``.json`` copy beside every ``.yaml`` file under ``folder`` (dates as ISO text,
+    which the models read back as dates). For builds that run where PyYAML is missing."""
+    import datetime as _dt
+    import json
+
+    def default(value: Any) -> str:
+        if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+            return value.isoformat()
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    written = []
+    for path in sorted(Path(folder).rglob("*.yaml")):
+        out = path.with_suffix(".json")
+        out.write_text(json.dumps(_read_yaml(path), ensure_ascii=False, default=default), encoding="utf-8")
+        written.append(out)
+    return written
 
 
 def _rel(path: Path) -> str:

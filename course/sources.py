@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from .paths import project_root
+
+REPO_ROOT = project_root() or Path(__file__).resolve().parent.parent
 
 #: Short names for the seed files, in course order.
 SEEDS: dict[str, str] = {
@@ -33,7 +35,8 @@ class SeedsMissing(RuntimeError):
 
 
 def seeds_dir() -> Path:
-    """Where the seeds are: ``$COURSE_SEEDS`` or ``../shared/seeds`` beside the repo."""
+    """Where the seeds are: ``$COURSE_SEEDS`` or ``../shared/seeds`` beside the repo (the checkout,
+    or the current folder when the course is installed and run from a copy of the repository)."""
     env = os.environ.get("COURSE_SEEDS")
     candidates = [Path(env)] if env else []
     candidates += [REPO_ROOT.parent / "shared" / "seeds", REPO_ROOT / "shared" / "seeds"]

@@ -31,10 +31,11 @@ comparison is exact. All computations sort the intervals once and sweep them
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # imported where used, so that importing this module stays light
+    import numpy as np
+    import pandas as pd
 
 Placement = Literal["centred", "joined_at_observation", "could_have"]
 PLACEMENTS: tuple[str, ...] = ("centred", "joined_at_observation", "could_have")
@@ -156,6 +157,7 @@ def threshold_for_overlap(gap_hours: float, placement: Placement = "centred") ->
 
 
 def _frame_of(observations: Any) -> pd.DataFrame:
+    import pandas as pd
     frame = getattr(observations, "observations", observations)
     if not isinstance(frame, pd.DataFrame):
         raise TypeError("expected an ExhibitLoad or a DataFrame with 'doe' and 'observed_at' columns")
@@ -167,6 +169,8 @@ def _frame_of(observations: Any) -> pd.DataFrame:
 
 def _times_ns(frame: pd.DataFrame) -> np.ndarray:
     """Observation times as int64 nanoseconds since 1970 UTC. Times without a zone are refused."""
+    import pandas as pd
+    import numpy as np
     col = frame["observed_at"]
     if not isinstance(col.dtype, pd.DatetimeTZDtype):
         if pd.api.types.is_datetime64_dtype(col.dtype):
@@ -194,6 +198,8 @@ class _Sweep:
 
 def _intervals2(does: np.ndarray, seen2: np.ndarray, assumptions: SwarmAssumptions) -> tuple[np.ndarray, np.ndarray]:
     """Presence intervals in half-nanoseconds (so that S/2 is exact), per the placement."""
+    import pandas as pd
+    import numpy as np
     session_ns = np.full(len(does), round(assumptions.session_hours * NS_PER_HOUR), dtype=np.int64)
     if assumptions.session_hours_by_doe:
         by_doe = {d: round(h * NS_PER_HOUR) for d, h in assumptions.session_hours_by_doe.items()}
@@ -208,6 +214,8 @@ def _intervals2(does: np.ndarray, seen2: np.ndarray, assumptions: SwarmAssumptio
 
 
 def _sweep(observations: Any, assumptions: SwarmAssumptions) -> _Sweep:
+    import pandas as pd
+    import numpy as np
     frame = _frame_of(observations)
     does = frame["doe"].to_numpy(np.int64)
     if not pd.Index(does).is_unique:
@@ -226,21 +234,21 @@ def _hours(value2: int | np.ndarray) -> float | np.ndarray:
     return value2 / (2 * NS_PER_HOUR)
 
 
-_UTC_NS = pd.DatetimeTZDtype("ns", "UTC")
-
-
 def _timestamp(origin_ns: int, value2: np.ndarray) -> pd.DatetimeIndex:
-    return pd.DatetimeIndex((origin_ns + value2 // 2).view("M8[ns]"), dtype=_UTC_NS)
+    import pandas as pd
+    return pd.DatetimeIndex((origin_ns + value2 // 2).view("M8[ns]"), dtype="datetime64[ns, UTC]")
 
 
 def _partners(s: _Sweep) -> np.ndarray:
     """For each interval (by start), how many others it overlaps: starts before my end, ends after my start."""
+    import numpy as np
     ended_before = np.searchsorted(s.ends_sorted2, s.start2, side="right")
     return s.reach - ended_before - 1
 
 
 def _group_labels(s: _Sweep) -> np.ndarray:
     """Connected groups of the overlap graph: a new group starts where no earlier interval reaches."""
+    import numpy as np
     if not len(s.start2):
         return np.zeros(0, dtype=np.int64)
     running_end = np.maximum.accumulate(s.end2)
@@ -251,6 +259,7 @@ def _group_labels(s: _Sweep) -> np.ndarray:
 
 
 def _iter_pairs(s: _Sweep) -> Iterator[tuple[int, int]]:
+    import numpy as np
     counts = s.reach - np.arange(1, len(s.reach) + 1)
     for i in np.flatnonzero(counts > 0):
         a = int(s.does[i])
@@ -277,6 +286,7 @@ def presence(observations: Any, assumptions: SwarmAssumptions) -> pd.DataFrame:
     ``group`` (1-based chain number), ``overlapping_does`` (how many other Does it
     overlaps) and ``has_company``. This is what a timeline chart draws.
     """
+    import pandas as pd
     s = _sweep(observations, assumptions)
     partners = _partners(s)
     return pd.DataFrame(
@@ -294,6 +304,7 @@ def presence(observations: Any, assumptions: SwarmAssumptions) -> pd.DataFrame:
 
 def consecutive_gaps_hours(observations: Any) -> np.ndarray:
     """Hours between each observation and the next, in time order (n - 1 values)."""
+    import numpy as np
     ns = np.sort(_times_ns(_frame_of(observations)))
     return np.diff(ns) / NS_PER_HOUR
 
@@ -307,6 +318,7 @@ def analyse(observations: Any, assumptions: SwarmAssumptions, *, pairs_limit: in
     "how long would every Doe have to stay" for one session length shared by all Does;
     they ignore ``session_hours_by_doe``.
     """
+    import numpy as np
     if pairs_limit < 0:
         raise ValueError("pairs_limit must be 0 or more")
     s = _sweep(observations, assumptions)
@@ -364,6 +376,7 @@ def analyse(observations: Any, assumptions: SwarmAssumptions, *, pairs_limit: in
 
 
 def _time_of(frame: pd.DataFrame, doe: int) -> pd.Timestamp:
+    import pandas as pd
     hit = frame.loc[frame["doe"] == doe, "observed_at"]
     if hit.empty:
         raise KeyError(f"Doe {doe} is not in the exhibit")
@@ -381,6 +394,7 @@ def gap_hours(observations: Any, doe_a: int, doe_b: int) -> float:
 
 def pair_overlaps(observations: Any, doe_a: int, doe_b: int, assumptions: SwarmAssumptions) -> bool:
     """Whether two Does overlap under the assumptions (the same rule as :func:`analyse`)."""
+    import numpy as np
     if doe_a == doe_b:
         raise ValueError("a pair needs two different Does")
     frame = _frame_of(observations)

@@ -139,3 +139,17 @@ def test_monte_carlo_is_reproducible_with_its_seed():
     assert a == b
     assert math.isclose(a.standard_error, math.sqrt(a.probability_direct_exchange
                                                     * (1 - a.probability_direct_exchange) / 2_000))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 500), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_pure_python_matrix_power_matches_numpy(n, a, b, c, d, scale):
+    """The formula's 2x2 matrix power runs without numpy (for the static site) and agrees with it."""
+    import numpy as np
+
+    from course.exchange import _matrix_power_2x2
+
+    m = ((a * scale, b * scale), (c * scale, d * scale))
+    got = np.array(_matrix_power_2x2(m, n))
+    want = np.linalg.matrix_power(np.array(m), n)
+    assert np.allclose(got, want, rtol=1e-9, atol=1e-300)

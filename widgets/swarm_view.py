@@ -13,11 +13,12 @@ interactive before plotly.js has loaded; the kernel never imports plotly.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from html import escape
+from typing import TYPE_CHECKING
 
 import anywidget
 import ipywidgets as W
-import pandas as pd
 import traitlets
 
 from course import exhibit_facts as ef
@@ -29,6 +30,9 @@ from .explorer import FRIENDLY
 from .a11y import labeller
 from .plot import PlotlyChart
 from .ruling_view import CSS, ruling_html, summary_table_html
+
+if TYPE_CHECKING:  # imported where used, so that importing this module stays light
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +93,7 @@ def _fmt_hours(h: float | None) -> str:
 
 class SwarmTimingExplorer:
     def __init__(self, example: str = "ndill_doe29_doe38", *, session_hours: float = 1.0, chart: bool = True):
+        import pandas as pd
         self.base: ExhibitLoad = ef.load_example(example)
         self.frame: pd.DataFrame = self.base.observations.copy()
         ex = ef.EXAMPLES[example]
@@ -200,6 +205,7 @@ class SwarmTimingExplorer:
         self.shift.value = 0
 
     def _add_doe(self) -> None:
+        import pandas as pd
         first = self.frame["observed_at"].min()
         new = int(self.frame["doe"].max()) + 1
         row = self.frame.iloc[[0]].copy()
@@ -207,11 +213,12 @@ class SwarmTimingExplorer:
         row["observed_at"] = first + pd.Timedelta(hours=float(self.add_at.value))
         row["ip"] = "192.0.2.200"
         self.frame = pd.concat([self.frame, row], ignore_index=True)
-        self.base = ExhibitLoad(self.frame.copy(), self.base.problems, self.base.rows_read + 1, self.base.filename)
+        self.base = replace(self.base, observations=self.frame.copy(), rows_read=self.base.rows_read + 1)
         self._refresh_does()
         self.update()
 
     def current(self) -> pd.DataFrame:
+        import pandas as pd
         frame = self.base.observations.copy()
         if self.shift.value and self.doe.value is not None:
             mask = frame["doe"] == self.doe.value
@@ -223,7 +230,7 @@ class SwarmTimingExplorer:
     def update(self) -> None:
         try:
             frame = self.current()
-            load = ExhibitLoad(frame, self.base.problems, self.base.rows_read, self.base.filename)
+            load = replace(self.base, observations=frame)
             assumptions = swarm.SwarmAssumptions(session_hours=float(self.session.value),
                                                  placement=self.placement.value)
             allegations = ef.Allegations(**{k: w.value for k, w in self.allegations.items()})
@@ -261,6 +268,10 @@ class SwarmTimingExplorer:
             items = "".join(f"<li>{escape(str(p))}</li>" for p in load.problems[:20])
             more = f"<li>and {len(load.problems) - 20} more</li>" if len(load.problems) > 20 else ""
             notes.append(f"{escape(load.summary())}. Rows not loaded:<ul>{items}{more}</ul>")
+        if load.warnings:
+            items = "".join(f"<li>{escape(str(w))}</li>" for w in load.warnings[:20])
+            more = f"<li>and {len(load.warnings) - 20} more</li>" if len(load.warnings) > 20 else ""
+            notes.append(f"Place names to check:<ul>{items}{more}</ul>")
         return "".join(f'<div class="course-illustrative" role="note">{n}</div>' for n in notes)
 
     def _summary_html(self, a: swarm.SwarmAnalysis) -> str:

@@ -27,7 +27,7 @@ if [ "$REPO" != "$COURSE_DIR" ]; then
   rm -rf "$COURSE_DIR/.venv" "$COURSE_DIR/.git"
 fi
 chmod -R a+rX "$COURSE_DIR"
-"$TLJH_PIP" install --quiet -e "$COURSE_DIR[postgres]"
+"$TLJH_PIP" install --quiet "$COURSE_DIR[postgres]"   # not editable: data/ ships inside the package
 # The swarm chart's plotly.js, served from the course template's static folder.
 /opt/tljh/user/bin/python "$COURSE_DIR/server/assets.py"
 

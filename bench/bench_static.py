@@ -1,0 +1,112 @@
+"""Benchmark: the static site (deploy/static) in Chromium: its size and each page's time to
+interactive, first visit and cached visit.
+
+    bash run.sh build-static && .venv/bin/python bench/bench_static.py [--site DIR] [--pages P ...]
+
+The site is served by Python's static file server on 127.0.0.1; every other request is refused.
+Time to interactive (TTI) here: navigation start until every cell of the page has run (Run >
+Run All Cells), that is, until its explorers answer; on a first visit this includes downloading
+Pyodide and the wheels and starting the kernel. A cached visit opens the same page again in the
+same browser context (the HTTP cache and JupyterLite's service worker hold the files). Beside
+each page it prints the Voila page's TTI from bench/results/course.json when that file exists
+(`bash run.sh bench`); nothing here asserts a time. Writes bench/results/static.json.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import sys
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from browser_support import launch_chromium  # noqa: E402
+from test_static_site import open_and_run  # noqa: E402
+
+PAGES = ["notebooks/00_orientation.ipynb", "notebooks/01_west_coast_motion.ipynb", "exercises/00_orientation.ipynb"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page closed mid-download is no error
+            super().handle_error(request, client_address)
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def voila_tti(page: str) -> float | None:
+    path = REPO / "bench" / "results" / "course.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    name = Path(page).stem
+    for row in data.get("summary", {}).get("pages", []):
+        if row.get("page") == name and row.get("tti_median_ms"):
+            return row["tti_median_ms"] / 1000
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--site", type=Path, default=REPO / "deploy" / "static" / "_output")
+    p.add_argument("--pages", nargs="*", default=PAGES)
+    args = p.parse_args(argv)
+    site = args.site.resolve()
+    if not (site / "index.html").is_file():
+        sys.exit(f"no site at {site}: bash run.sh build-static")
+    from playwright.sync_api import sync_playwright
+
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    result = {"site_mb": round(size_mb(site), 1), "pyodide_and_wheels_mb": round(size_mb(site / "static" / "pyodide"), 1),
+              "pages": []}
+    try:
+        with sync_playwright() as pw:
+            browser = launch_chromium(pw)
+            for page_name in args.pages:
+                context = browser.new_context(viewport={"width": 1280, "height": 1000})
+                page = context.new_page()
+                fetched = []
+                page.on("response", lambda r, f=fetched: f.append(r))
+
+                def route(r):
+                    ok = r.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+                    r.continue_() if ok else r.abort()
+
+                context.route("**/*", route)
+                first = open_and_run(page, base, page_name)
+                first_bytes = sum(int(r.headers.get("content-length", 0) or 0) for r in fetched)
+                cached = open_and_run(page, base, page_name)
+                context.close()
+                row = {"page": page_name, "tti_first_s": round(first, 1), "tti_cached_s": round(cached, 1),
+                       "first_visit_mb": round(first_bytes / 1e6, 1), "voila_tti_s": voila_tti(page_name)}
+                result["pages"].append(row)
+                print(json.dumps(row), flush=True)
+            browser.close()
+    finally:
+        server.shutdown()
+    out = REPO / "bench" / "results" / "static.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"site {result['site_mb']} MB (Pyodide, wheels and the course: {result['pyodide_and_wheels_mb']} MB); "
+          f"written to {out.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
