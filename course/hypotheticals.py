@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import registry
+from .fmt import hours
 from .scenarios import JoinderScenario, joinder_facts
 
 
@@ -69,7 +70,13 @@ def _ndill_gap(rng: random.Random) -> tuple[dict[str, Any], str]:
     # mostly complaints that allege the same swarm, and same time where the times could fit it, so that
     # most problems are decided (the bar applies, or it is lifted); the rest test the open questions
     same_swarm = rng.random() < 0.8
-    same_time = rng.random() < (0.75 if minutes / 60 <= session else 0.4)
+    # an allegation of one swarm comes before an allegation of the same time in it
+    same_time = same_swarm and rng.random() < (0.75 if minutes / 60 <= session else 0.4)
+    if same_time and session < minutes / 60 < 3 * session:
+        # keep alleged-same-time problems away from the edge of the assumed stay: "roughly the same time"
+        # a few minutes past an assumed figure is no fair test of the rule
+        minutes = max(1, round(rng.uniform(3, 6) * session * 60))
+        second = first + dt.timedelta(minutes=minutes)
     scenario = JoinderScenario(
         does_count=2, same_hash_alleged=True, same_swarm_alleged=same_swarm, same_time_alleged=same_time,
         gap_hours=minutes / 60, session_hours=session,
@@ -82,7 +89,7 @@ def _ndill_gap(rng: random.Random) -> tuple[dict[str, Any], str]:
            else "The complaint relies on the shared hash; it does not otherwise allege one swarm. ")
         + ("It alleges that they were in the swarm at roughly the same time. " if same_time
            else "It does not allege that they were in the swarm at the same time. ")
-        + f"Assume that a Doe stays in the swarm for {_hours(session)} after being observed "
+        + f"Assume that a Doe stays in the swarm for {hours(session)} after being observed "
         "(an assumption for this exercise, not a finding). A common question of law or fact is alleged."
     )
     return facts, prompt
@@ -92,10 +99,11 @@ def _ndcal_swarm(rng: random.Random) -> tuple[dict[str, Any], str]:
     does = rng.choice([2, 3, 5, 12, 40, 90, 150])
     # mostly Does hours apart with no transfer alleged (what the order decided); some close together, some
     # alleging transfers or the same time (what it left open)
-    span_h = round(rng.choice([rng.uniform(2, 6), rng.uniform(6, 96), rng.uniform(96, 24 * 90), rng.uniform(24, 24 * 63),
-                               rng.uniform(3, 48), rng.uniform(0.2, 2)]), 1)
-    closest = span_h if does == 2 else round(min(span_h, rng.choice(
-        [rng.uniform(2, 72), rng.uniform(2, 24), rng.uniform(2, 12), rng.uniform(3, 6), rng.uniform(0.1, 1.9)])), 1)
+    # the closest gap first, then a span the Does could really fill: n Does over a span S can be at most
+    # S / (n - 1) apart at their closest, so the span is at least closest * (n - 1)
+    closest = round(rng.choice([rng.uniform(2, 72), rng.uniform(2, 24), rng.uniform(2, 12), rng.uniform(3, 6),
+                                rng.uniform(24, 96), rng.uniform(6, 48), rng.uniform(0.1, 1.9)]), 1)
+    span_h = closest if does == 2 else round(closest * (does - 1) * rng.uniform(1.0, 3.0), 1)
     same_swarm = rng.random() < 0.85
     direct = rng.random() < 0.08
     same_time = rng.random() < 0.05
@@ -284,11 +292,12 @@ def _calder_audience(rng: random.Random) -> tuple[dict[str, Any], str]:
              "forum_audience_integral_to_business": integral, "individually_targeted_forum_plaintiff": targeted,
              "knew_forum_user_by_geolocation": geo}
     prompt = " ".join(x for x in [
-        "Foreign operators run a website that promotes and distributes an application through which users stream "
-        "a film without permission. The copyright owner sues them in a U.S. district court and asks for early "
-        "discovery.",
-        "" if own_act else "The complaint alleges no act of the defendants themselves; it names them only as "
-        "registrants of the domain, which someone else runs.",
+        ("Foreign operators run a website that promotes and distributes an application through which users "
+         "stream a film without permission. The copyright owner sues them in a U.S. district court and asks for "
+         "early discovery." if own_act else
+         "A website promotes and distributes an application through which users stream a film without permission. "
+         "The copyright owner sues the foreign registrants of the site's domain in a U.S. district court; the "
+         "complaint alleges no act of theirs, and says someone else runs the site."),
         ("The record shows no user of the application in the forum state." if users == 0 else
          f"The record shows {users:,} user{'' if users == 1 else 's'} of the application in the forum state."),
         "The website lets users exchange information with it (it is interactive)." if interactive
@@ -299,6 +308,8 @@ def _calder_audience(rng: random.Random) -> tuple[dict[str, Any], str]:
         "The plaintiff says the application's geolocation told the operators that a user was in the forum state."
         if geo else "",
         "Nothing is alleged about the other parts of the test (knowledge of harm, relatedness, reasonableness).",
+        "For this exercise, take 1,000 forum users or more as a substantial audience (the course's assumption: "
+        "the court gave no number)." if big else "",
     ] if x)
     return facts, prompt
 
@@ -316,8 +327,9 @@ GENERATORS: dict[str, Generator] = {g.name: g for g in [
               ("ndcal.joinder.swarm_not_concerted", "ndcal.joinder.probability_illogical")),
     Generator("rule21_does", "joinder.rule21_discretion", "Number of Does and case management (Rule 21)",
               _rule21_does,
-              "Even where Rule 20 might allow joinder, N.D. Ill. weighed fairness and manageability: the number "
-              "of Does, their defenses, pro se litigants, and what joinder really saves.",
+              "For Does it had already found misjoined under Rule 20, N.D. Ill. added fairness and manageability "
+              "as a further ground: the number of Does, their defenses, pro se litigants, and what joinder really "
+              "saves. Where Rule 20 is met, it did not say.",
               ("ndill.joinder.forty_seven_does", "ndill.joinder.filing_fees_insufficient")),
     Generator("geolocation_residence", "jurisdiction.geolocation_residence_ndcal_2012",
               "Geolocation precision and a prima facie showing of residence (N.D. Cal.)", _geolocation_residence,

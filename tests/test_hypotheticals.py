@@ -90,3 +90,17 @@ def test_most_generated_problems_have_a_decided_answer(name):
     "the sources do not decide"); the engine still decides every one (the share is measured, not set)."""
     share = hyp.decided_share(name, range(60))
     assert share >= 2 / 3, f"{name}: only {share:.0%} of 60 seeds decided"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_ndcal_swarm_closest_gap_fits_the_span(seed):
+    """n Does over a span S are at most S / (n - 1) apart at their closest (second reading, C1)."""
+    import re
+
+    q = hyp.hypothetical("ndcal_swarm", seed)
+    n = int(re.search(r"sues (\d+) Does", q.prompt).group(1))
+    assert q.facts["does_count"] == n
+    span = q.facts["span_days"] * 24
+    closest = re.search(r"closest together were observed (.+?) apart", q.prompt).group(1)
+    value = float(closest.split()[0]) / (60 if "minute" in closest else 1)
+    assert value <= span / (n - 1) + 0.1
