@@ -24,7 +24,8 @@ Scoring (``Feedback.score``, 0 to 1):
   (1 when all are in order, 0 when fully reversed); ``correct`` only for the exact order;
 * apply_test: half for the outcome, half for the reasons (scored like multiple choice
   against the decisive reasons; when the ruling has no decisive reason, full marks for
-  ticking none). ``correct`` needs the right outcome and exactly the decisive reasons;
+  ticking none). Elements that support the outcome without deciding it (:func:`supporting_reasons`)
+  may be ticked or not. ``correct`` needs the right outcome and every decisive reason;
 * short answer: not graded by the machine. ``correct`` is None; ``score`` is the student's
   own self-check (the share of rubric points ticked) if given, else None.
 
@@ -431,6 +432,18 @@ def decisive_reasons(ruling: Ruling) -> list[str]:
     return _unique(r.id for r in ruling.reasons if r.decisive and r.met is want)
 
 
+def supporting_reasons(ruling: Ruling) -> list[str]:
+    """Ids of elements that explain the ruling in the same direction without deciding it (N.D. Cal.'s
+    missing transfer allegation, D. Conn.'s list of facts not pleaded): ticking them is not wrong."""
+    if ruling.outcome in GRANTING:
+        want: bool | None = True
+    elif ruling.outcome in REFUSING:
+        want = False
+    else:
+        return []
+    return _unique(r.id for r in ruling.reasons if not r.decisive and r.met is want)
+
+
 def _unique(xs) -> list:
     return list(dict.fromkeys(xs))
 
@@ -602,11 +615,12 @@ def grade(q: Question, answer: Any) -> Feedback:
         if unknown:
             raise AnswerError("Tick only reasons from the list offered.")
         decisive = decisive_reasons(ruling)
+        neutral = set(supporting_reasons(ruling))
         outcome_right = chosen_outcome == ruling.outcome
         chosen = set(reasons)
-        reasons_right = chosen == set(decisive)
+        reasons_right = set(decisive) <= chosen and chosen - set(decisive) <= neutral
         correct = outcome_right and reasons_right
-        score = 0.5 * outcome_right + 0.5 * _right_minus_wrong(chosen, set(decisive))
+        score = 0.5 * outcome_right + 0.5 * _right_minus_wrong(chosen - neutral, set(decisive))
         score = 1.0 if correct else round(score, 4)
         decisive_quotes = [qid for r in ruling.reasons if r.id in decisive for qid in r.quote_ids]
         expected = (f"{ruling.heading}: {ruling.label}. Decisive: "

@@ -367,3 +367,18 @@ def test_the_reasons_offered_do_not_depend_on_the_outcome():
     proper = improper.model_copy(update={"id": "t.b", "facts": proper_facts})
     assert ex.apply_ruling(improper).outcome != ex.apply_ruling(proper).outcome
     assert ex.public(improper)["reasons"] == ex.public(proper)["reasons"]
+
+
+def test_reasons_the_court_relied_on_without_deciding_are_not_wrong(bank):
+    """Hard Drive relied on the missing transfer allegation and the failed probability argument; ticking them
+    with the decisive element is right (second reading of the bank, M2)."""
+    q = bank.question("hard_drive.apply_joinder_source")
+    ruling = ex.apply_ruling(q)
+    assert ex.decisive_reasons(ruling) == ["ndcal.joinder.concerted_activity"]
+    support = ex.supporting_reasons(ruling)
+    assert {"ndcal.joinder.transfers", "ndcal.joinder.probability"} <= set(support)
+    fb = ex.grade(q, {"outcome": ruling.outcome.value, "reasons": ex.decisive_reasons(ruling) + support})
+    assert fb.correct and fb.score == 1
+    stated = ex.grade(q, {"outcome": ruling.outcome.value, "reasons": ["ndcal.joinder.concerted_activity",
+                                                                        "ndcal.joinder.when_decided"]})
+    assert not stated.correct and stated.score < 1  # a stated standard is not a reason for the outcome
