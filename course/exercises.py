@@ -351,7 +351,7 @@ OUTCOME_FAMILIES: tuple[tuple[Outcome, ...], ...] = (
     (Outcome.sever, Outcome.keep_joined),
     (Outcome.discovery_granted, Outcome.discovery_denied),
     (Outcome.factor_met, Outcome.factor_not_met),
-    (Outcome.jurisdiction_shown, Outcome.jurisdiction_not_shown),
+    (Outcome.jurisdiction_shown, Outcome.jurisdiction_not_shown, Outcome.residence_not_shown),
     (Outcome.quash_granted, Outcome.quash_denied),
     (Outcome.anonymity_granted, Outcome.anonymity_denied),
     (Outcome.plausible, Outcome.not_plausible),
@@ -366,7 +366,8 @@ GRANTING = frozenset({
 #: Outcomes that refuse it; their decisive reasons are the elements not met.
 REFUSING = frozenset({
     Outcome.joinder_improper, Outcome.keep_joined, Outcome.discovery_denied, Outcome.factor_not_met,
-    Outcome.jurisdiction_not_shown, Outcome.quash_denied, Outcome.anonymity_denied, Outcome.not_plausible,
+    Outcome.jurisdiction_not_shown, Outcome.residence_not_shown, Outcome.quash_denied, Outcome.anonymity_denied,
+    Outcome.not_plausible,
 })
 
 

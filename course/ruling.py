@@ -42,6 +42,7 @@ class Outcome(str, Enum):
     # personal jurisdiction
     jurisdiction_shown = "jurisdiction_shown"
     jurisdiction_not_shown = "jurisdiction_not_shown"
+    residence_not_shown = "residence_not_shown"  # forum residence only; jurisdiction then turns on contacts
     # subpoena, anonymity
     quash_granted = "quash_granted"
     quash_denied = "quash_denied"
@@ -71,6 +72,7 @@ OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.factor_not_met: "Factor not met",
     Outcome.jurisdiction_shown: "Personal jurisdiction shown",
     Outcome.jurisdiction_not_shown: "Personal jurisdiction not shown",
+    Outcome.residence_not_shown: "Forum residence not shown (jurisdiction then turns on each Doe's contacts)",
     Outcome.quash_granted: "Subpoena quashed",
     Outcome.quash_denied: "Motion to quash denied",
     Outcome.anonymity_granted: "May proceed by pseudonym",

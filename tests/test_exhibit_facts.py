@@ -60,7 +60,7 @@ def test_geolocation_read_to_the_country_shows_no_residence_under_nd_cal():
     load = ef.load_example("ndcal_hard_drive_pattern")
     forum = geo.Forum("California", country=("US",), region=("California",), whole_region=True)
     v = ef.geolocation_view(load, forum, level="country")
-    assert v.rulings["jurisdiction.geolocation_residence_ndcal_2012"].outcome == Outcome.jurisdiction_not_shown
+    assert v.rulings["jurisdiction.geolocation_residence_ndcal_2012"].outcome == Outcome.residence_not_shown
     assert v.does_placed_in_forum == 0
     assert v.estimate.expected_in_forum_low <= v.estimate.expected_in_forum_high <= len(v.estimate.does)
 

@@ -37,7 +37,7 @@ K2 = "jurisdiction.rule_4k2_dhaw_2020"
 ALL = (RESIDENCE, CONTACTS, CALDER, K2)
 
 #: From the plaintiff's point of view (it needs jurisdiction shown).
-ORDER = {Outcome.jurisdiction_not_shown: 0, Outcome.undetermined: 1, Outcome.not_precluded: 2, Outcome.jurisdiction_shown: 3}
+ORDER = {Outcome.jurisdiction_not_shown: 0, Outcome.residence_not_shown: 0, Outcome.undetermined: 1, Outcome.not_precluded: 2, Outcome.jurisdiction_shown: 3}
 
 
 def _decide(test_id, facts, **kw):
@@ -93,7 +93,7 @@ def test_thresholds_are_data_with_their_basis():
 
 def test_ndcal_geolocation_makes_no_prima_facie_showing_of_california_residence():
     ruling = _decide(RESIDENCE, geolocation_residence_source_facts())
-    assert ruling.outcome == Outcome.jurisdiction_not_shown and ruling.is_holding
+    assert ruling.outcome == Outcome.residence_not_shown and ruling.is_holding
     trace = ruling.element("ndcal.residence.geolocation_reliable")
     assert trace.met is False and trace.basis == Basis.held
     assert {"ndcal.discovery.f1_country_only", "ndcal.discovery.f1_cannot_predict_state",
@@ -124,14 +124,14 @@ def test_ndcal_earlier_cases_alone_do_not_bear_out_the_geolocation():
 @pytest.mark.parametrize("precision", [GeolocationPrecision.none, GeolocationPrecision.country])
 def test_ndcal_country_level_geolocation_is_never_enough_for_state_residence(precision):
     facts = GeolocationResidenceFacts(geolocation_precision=precision, claimed_in_forum_state=True)
-    assert _decide(RESIDENCE, facts).outcome == Outcome.jurisdiction_not_shown
+    assert _decide(RESIDENCE, facts).outcome == Outcome.residence_not_shown
 
 
 def test_ndcal_a_model_probability_is_reported_but_decides_nothing():
     base = geolocation_residence_source_facts()
     for p in (0.0, 0.5, 0.99):
         r = _decide(RESIDENCE, base.model_copy(update={"probability_in_forum": p}), counterfactuals=False)
-        assert r.outcome == Outcome.jurisdiction_not_shown
+        assert r.outcome == Outcome.residence_not_shown
         prob = r.element("ndcal.residence.model_probability")
         assert prob.met is None and not prob.decisive and UNDECIDED in prob.explanation
     open_case = GeolocationResidenceFacts(

@@ -223,7 +223,7 @@ def model_probability(f: GeolocationResidenceFacts) -> Reason:
     title="Forum residence shown by IP geolocation (prima facie): what fails",
     facts=GeolocationResidenceFacts,
     source_facts=geolocation_residence_source_facts,
-    never=(Outcome.jurisdiction_shown, Outcome.not_precluded),
+    never=(Outcome.jurisdiction_shown, Outcome.jurisdiction_not_shown, Outcome.not_precluded),
 )
 def geolocation_residence_ndcal_2012(f: GeolocationResidenceFacts) -> Ruling:
     """Geolocation that the plaintiff itself says cannot predict an IP address's state makes no prima facie
@@ -234,9 +234,9 @@ def geolocation_residence_ndcal_2012(f: GeolocationResidenceFacts) -> Ruling:
     if f.probability_in_forum is not None:
         elements.append(model_probability(f))
     # The reliability element is never met (the court said only what fails), so `combine` gives
-    # jurisdiction_not_shown or undetermined, never a showing.
-    outcome = combine(elements, fails=Outcome.jurisdiction_not_shown, passes=None)
-    if outcome == Outcome.jurisdiction_not_shown:
+    # residence_not_shown or undetermined, never a showing.
+    outcome = combine(elements, fails=Outcome.residence_not_shown, passes=None)
+    if outcome == Outcome.residence_not_shown:
         summary = (
             "No prima facie showing that the Does live in the forum state: the geolocation cannot reliably place "
             "them there. Jurisdiction over them must then rest on their own contacts with the state "
