@@ -31,7 +31,8 @@ class TwoPartJoinderFacts(Facts):
 
 
 def voltage_source_facts() -> TwoPartJoinderFacts:
-    """Voltage Pictures as N.D. Ill. reports it: the plaintiff could allege neither part."""
+    """Voltage Pictures as N.D. Ill. reports it: the plaintiff could not allege both parts. N.D. Ill. does
+    not say which failed; the course takes neither as alleged (its reading of the description)."""
     return TwoPartJoinderFacts(common_swarm_same_time_alleged=False, exchange_with_another_alleged=False)
 
 
@@ -84,7 +85,7 @@ def actual_exchange(f: TwoPartJoinderFacts) -> Reason:
 )
 def voltage_two_part(f: TwoPartJoinderFacts) -> Ruling:
     """As N.D. Ill. describes it, Voltage Pictures found joinder improper because the plaintiff could
-    allege neither (a) each Doe in a common swarm at the same time as each other nor (b) an actual
+    not allege both (a) each Doe in a common swarm at the same time as each other and (b) an actual
     exchange with another (N.D. Ill. 2013, Discussion, Part I, citing 2013 WL 2181666, at *7)."""
     elements = [same_swarm_same_time(f), actual_exchange(f)]
     outcome = combine(elements, fails=Outcome.joinder_improper, passes=None)
