@@ -119,8 +119,6 @@ def pointing_facts(f: SubscriberFacts) -> list[str]:
     """Pleaded facts beyond subscriber status that point toward the subscriber (the kinds the court
     found missing, and the N.D. Ill. 2019 facts)."""
     out = []
-    if f.dwelling == Dwelling.single_family:
-        out.append("dwelling")
     if f.residents_count == 1:
         out.append("residents_count")
     if f.lone_adult_resident:
@@ -150,9 +148,22 @@ def widening_facts(f: SubscriberFacts) -> list[str]:
     return out
 
 
+#: Pleaded facts that point neither toward the subscriber nor away from him.
+OPEN = {
+    "contacted_or_admitted": "someone contacted the defendant, but not what was learned",
+    "dwelling": "a single-family home, which says nothing of how many live there or who uses the network",
+}
+
+
 def open_facts(f: SubscriberFacts) -> list[str]:
-    """Pleaded facts whose direction the complaint leaves unstated: a contact without what was said."""
-    return ["contacted_or_admitted"] if f.contacted_or_admitted and not f.admission_alleged else []
+    """Pleaded facts whose direction the complaint leaves unstated: a contact without what was said, a
+    single-family home (the court listed the kind of building as missing without saying which kind helps)."""
+    out = []
+    if f.contacted_or_admitted and not f.admission_alleged:
+        out.append("contacted_or_admitted")
+    if f.dwelling == Dwelling.single_family:
+        out.append("dwelling")
+    return out
 
 
 # --- what the court stated -----------------------------------------------------------------------
@@ -279,9 +290,10 @@ def beyond_status(f: SubscriberFacts) -> Reason:
             element="Facts beyond subscriber status pointing to the defendant",
             met=None,
             explanation=(
-                "The complaint pleads that someone contacted the defendant but not what was learned. The court noted "
-                "that no contact was pleaded; whether a contact whose content is unstated points to him, it did not "
-                f"say. {UNDECIDED}"
+                "Beyond subscriber status the complaint pleads only facts whose direction it leaves open ("
+                + "; ".join(OPEN[u] for u in unclear)
+                + "). The court listed such facts as missing without saying which would help; whether these point to "
+                f"him, it did not say. {UNDECIDED}"
             ),
             facts=facts,
             quote_ids=("dconn.subscriber.no_contact", "dconn.subscriber.no_additional_facts"),
@@ -331,7 +343,7 @@ def dwelling(f: SubscriberFacts) -> Reason:
             Dwelling.single_family: "The address is a single-family home.",
             Dwelling.multi_unit: "The address is in a multi-unit building: more neighbors within reach."}[f.dwelling]
     return _missing("dconn.subscriber.dwelling", "Single-family home or multi-unit building", ("dwelling",),
-                    ("dconn.subscriber.no_dwelling_fact",), f.dwelling == Dwelling.single_family, text)
+                    ("dconn.subscriber.no_dwelling_fact",), None if f.dwelling == Dwelling.single_family else False, text)
 
 
 def residents(f: SubscriberFacts) -> Reason:

@@ -64,7 +64,8 @@ def test_counterfactuals_a_missing_fact_lifts_the_bar_but_never_makes_it_plausib
     for fact in ("lone_adult_resident", "exclusive_access_alleged", "admission_alleged",
                  "technical_background_alleged"):
         assert flips[fact] == (True, Outcome.not_precluded)
-    assert flips["dwelling"] == (Dwelling.single_family, Outcome.not_precluded)
+    # a single-family home points neither way: the court listed the kind of building as missing (second reading, M9)
+    assert flips["dwelling"] == (Dwelling.single_family, Outcome.undetermined)
     # a contact whose content is not pleaded points neither way (review: it always counted for the plaintiff)
     assert flips["contacted_or_admitted"] == (True, Outcome.undetermined)
     # the conclusory 'habitual' label changes nothing
