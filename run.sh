@@ -4,6 +4,7 @@
 #   bash run.sh serve [voila options]   serve the course on http://127.0.0.1:8866/ (home page)
 #   bash run.sh test  [pytest options]  run every test: unit, notebooks (nbval), browser
 #   bash run.sh bench [--quick]         benchmark the course against a floor (bench/run.py)
+#   bash run.sh bench --load [options]  seminar load test, protocol-level attendees (bench/load.py)
 #
 # Both create .venv (Python >= 3.11) on first use and reinstall the course into it
 # (pip install -e ".[test]") only when pyproject.toml has changed since the last install.
@@ -127,6 +128,10 @@ except SeedsMissing as e:
 
 cmd_bench() {
   ensure_venv
+  if [ "${1:-}" = "--load" ]; then
+    shift
+    exec "$PY" bench/load.py "$@" # seminar attendees without browsers (no Chromium needed)
+  fi
   ensure_chromium
   "$PY" bench/run.py "$@"
 }
@@ -139,6 +144,7 @@ case "${1:-}" in
     say "usage: bash run.sh serve [voila options]   serve the course on http://127.0.0.1:8866/"
     say "       bash run.sh test  [pytest options]  run every test"
     say "       bash run.sh bench [--quick]         benchmark the course (table + bench/results/course.json)"
+    say "       bash run.sh bench --load [options]  seminar load test without browsers (bench/load.py --help)"
     exit 2
     ;;
 esac

@@ -1,0 +1,621 @@
+"""Seminar load test with protocol-level attendees: no browsers in the way.
+
+    bash run.sh bench --load [options]          # this file, via bench/run.py's caller
+    .venv/bin/python bench/load.py --n 100 --over 60                  # 100 attendees within a minute
+    .venv/bin/python bench/load.py --n 200 --pool 200 --over 60       # a pre-warmed pool of 200
+    .venv/bin/python bench/load.py --url http://127.0.0.1:8866 --n 10 # against a running server
+
+Each simulated attendee does, over HTTP and the kernel's websocket, what a lesson page does in
+the browser (Voila's page and ipywidgets' manager; see ``Attendee``):
+
+1. GET the page (Voila streams it while the kernel runs the notebook) and the scripts and style
+   sheets the page names on this server; the page must be whole (Voila's closing script present,
+   no "page did not finish" notice) and carry its kernel's id;
+2. open the kernel's websocket (``/api/kernels/<id>/channels``), ask ``kernel_info``, then the
+   widget states through ipywidgets' control comm (``jupyter.widget.control``, ``request_states``);
+   the states must hold the page's control and its ruling (and, for a lesson with the swarm
+   explorer, the explorer's "shown" reporter);
+3. send the explorer's ``{"event": "shown"}`` (the browser sends it when the explorer is drawn);
+   the kernel then creates the chart, which must arrive;
+4. release one slider (an ipywidgets ``update`` of its value) and wait for a ruling's text to
+   change: a run where it did not change is a failed run;
+5. once everyone has joined, all attendees move the control again, at random moments within a
+   few seconds (``--ops`` times each), timed the same way;
+6. leave as the page does: POST ``/voila/api/shutdown/<kernel>`` signed with the ``_xsrf`` cookie.
+
+Arrivals: all at once (``--over 0``) or evenly spread over ``--over`` seconds. Reported per
+attendee: time to page, to widgets (arrival until the widget states arrived), shown-to-chart,
+control-to-ruling; errors by kind; the server's CPU-seconds and memory per attendee (server
+process and its kernels, psutil); the attendees' kernels' own memory; kernels left after leaving.
+Nothing here asserts a time: the README's "Performance" section states the targets.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import struct
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+import aiohttp
+import psutil
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from run import FLOOR, SEMINAR_PAGE, kernels, med, pct, server_tree, settle, tree_cpu, tree_rss  # noqa: E402
+
+RESULTS = BENCH / "results"
+PAGE_TIMEOUT_S = 240.0
+WIDGETS_TIMEOUT_S = 60.0
+CHART_TIMEOUT_S = 30.0
+OP_TIMEOUT_S = 30.0
+#: Voila's closing script: a page without it was cut short.
+PAGE_END = "window.voila_finish()"
+#: What the course's server puts on a page it could not finish (server/page_guard.py).
+PAGE_INCOMPLETE = "course-page-incomplete"
+
+
+# --- what each page is -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadSpec:
+    """How a simulated attendee finds and operates a page's widgets (by their synced state)."""
+
+    notebook: str
+    control: str  # the slider's ``description`` (a prefix)
+    values: tuple[float, float]  # set alternately; each must change the ruling
+    ruling: str  # a model is a ruling if this occurs in its ``value`` or its ``_dom_classes``
+    shown: bool = False  # the page has the swarm explorer's "shown" reporter (and then a chart)
+
+
+SPECS = {
+    "floor": LoadSpec(FLOOR, "Value", (6, 5), "bench-floor-ruling"),
+    "03_malibu_ndill": LoadSpec(SEMINAR_PAGE, "Assumed hours each Doe stays", (10.0, 1.0), "course-ruling",
+                                shown=True),
+}
+
+
+def find_models(states: dict[str, Any], spec: LoadSpec) -> tuple[str | None, list[str], str | None]:
+    """(control model id, ruling model ids, "shown" reporter id) in ipywidgets' states."""
+    control, rulings, shown = None, [], None
+    for mid, s in states.items():
+        st = s.get("state", {})
+        name = s.get("model_name", "")
+        if control is None and name.endswith("SliderModel") and str(st.get("description", "")).startswith(spec.control):
+            control = mid
+        value = st.get("value")
+        if (isinstance(value, str) and spec.ruling in value) or spec.ruling in (st.get("_dom_classes") or []):
+            rulings.append(mid)
+        esm = st.get("_esm")
+        if isinstance(esm, str) and "event: 'shown'" in esm:
+            shown = mid
+    return control, rulings, shown
+
+
+# --- the kernel websocket (Jupyter's JSON protocol, as jupyter_server speaks it without a subprotocol)
+
+
+def _now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat()
+
+
+def decode_frame(data: bytes | str) -> dict[str, Any]:
+    """A websocket frame from the server: JSON text, or jupyter_server's binary framing
+    (uint32 count, uint32 offsets, the JSON message, then its buffers)."""
+    if isinstance(data, str):
+        return json.loads(data)
+    (n,) = struct.unpack("!I", data[:4])
+    offsets = list(struct.unpack(f"!{n}I", data[4:4 * (n + 1)])) + [len(data)]
+    msg = json.loads(data[offsets[0]:offsets[1]].decode("utf-8"))
+    msg["buffers"] = [data[offsets[i]:offsets[i + 1]] for i in range(1, n)]
+    return msg
+
+
+class Kernel:
+    """One attendee's connection to its kernel: send requests, route what comes back."""
+
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse, session_id: str):
+        self.ws = ws
+        self.session_id = session_id
+        self.waiters: list[tuple[Any, asyncio.Future]] = []  # (predicate, future)
+        self.closed = False
+        self.reader = asyncio.create_task(self._read())
+
+    def send(self, channel: str, msg_type: str, content: dict[str, Any], metadata: dict | None = None) -> str:
+        msg_id = uuid.uuid4().hex
+        msg = {"header": {"msg_id": msg_id, "username": "attendee", "session": self.session_id,
+                          "msg_type": msg_type, "version": "5.3", "date": _now_iso()},
+               "parent_header": {}, "metadata": metadata or {}, "content": content, "channel": channel, "buffers": []}
+        task = asyncio.create_task(self.ws.send_str(json.dumps(msg)))
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())  # a closed socket shows in the waits
+        return msg_id
+
+    def expect(self, predicate) -> asyncio.Future:
+        """A future for the first message (from now on) for which ``predicate(msg)`` is true."""
+        fut = asyncio.get_running_loop().create_future()
+        self.waiters.append((predicate, fut))
+        return fut
+
+    async def _read(self) -> None:
+        try:
+            async for frame in self.ws:
+                if frame.type not in (aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.BINARY):
+                    break
+                msg = decode_frame(frame.data)
+                for pred, fut in list(self.waiters):
+                    if not fut.done() and pred(msg):
+                        fut.set_result((time.monotonic(), msg))
+                        self.waiters.remove((pred, fut))
+        except Exception:  # the connection dropped: pending waits fail below
+            pass
+        finally:
+            self.closed = True
+            for _, fut in self.waiters:
+                if not fut.done():
+                    fut.set_exception(ConnectionError("the kernel's websocket closed"))
+
+    async def close(self) -> None:
+        await self.ws.close()
+        self.reader.cancel()
+
+
+def comm_msg_for(comm_id: str, method: str | None = None):
+    def pred(msg):
+        c = msg.get("content", {})
+        return (msg.get("msg_type") == "comm_msg" and c.get("comm_id") == comm_id
+                and (method is None or c.get("data", {}).get("method") == method))
+    return pred
+
+
+# --- one attendee -------------------------------------------------------------------------------
+
+
+class AttendeeError(Exception):
+    """A failed attendee; ``kind`` groups the errors in the report."""
+
+    def __init__(self, kind: str, detail: str = ""):
+        super().__init__(f"{kind}: {detail}" if detail else kind)
+        self.kind = kind
+
+
+_ASSET_RE = re.compile(r"""<(?:script[^>]*\ssrc|link[^>]*\shref)=["']([^"']+)["']""", re.I)
+
+
+def page_assets(html: str, page_url: str) -> list[str]:
+    """The scripts and style sheets the page names on its own server (not data: or other hosts)."""
+    host = urlparse(page_url).netloc
+    out = []
+    for ref in _ASSET_RE.findall(html):
+        url = urljoin(page_url, ref.replace("&amp;", "&"))
+        if urlparse(url).netloc == host and url not in out:
+            out.append(url)
+    return out
+
+
+@dataclass
+class Attendee:
+    index: int
+    base: str
+    spec: LoadSpec
+    rec: dict[str, Any] = field(default_factory=dict)
+    kernel_id: str | None = None
+    op_timeout_s: float = OP_TIMEOUT_S
+
+    async def join(self, http: aiohttp.ClientSession, t_arrive: float) -> "Kernel":
+        spec, rec = self.spec, self.rec
+        url = f"{self.base}/voila/render/{spec.notebook}"
+        try:
+            async with http.get(url, timeout=aiohttp.ClientTimeout(total=PAGE_TIMEOUT_S)) as r:
+                html = await r.text()
+                if r.status != 200:
+                    raise AttendeeError(f"page HTTP {r.status}")
+        except asyncio.TimeoutError:
+            raise AttendeeError("page not served in time", f"{PAGE_TIMEOUT_S:.0f} s") from None
+        except aiohttp.ClientError as e:
+            raise AttendeeError("page connection failed", e.__class__.__name__) from None
+        rec["page_ms"] = (time.monotonic() - t_arrive) * 1000
+        if PAGE_INCOMPLETE in html:
+            raise AttendeeError("page served with a 'did not finish' notice")
+        if PAGE_END not in html:
+            raise AttendeeError("page cut short")
+        m = re.search(r'<script id="jupyter-config-data" type="application/json">\s*(.*?)\s*</script>', html, re.S)
+        self.kernel_id = json.loads(m.group(1)).get("kernelId") if m else None
+        if not self.kernel_id:
+            raise AttendeeError("page without a kernel")
+        assets = page_assets(html, url)
+        results = await asyncio.gather(*(self._get(http, a) for a in assets), return_exceptions=True)
+        bad = [a for a, ok in zip(assets, results) if ok is not True]
+        if bad:
+            raise AttendeeError("asset not served", bad[0])
+        rec["assets"] = len(assets)
+        rec["page_bytes"] = len(html)
+
+        ws_url = f"{self.base.replace('http', 'ws', 1)}/api/kernels/{self.kernel_id}/channels?session_id={uuid.uuid4().hex}"
+        try:
+            ws = await http.ws_connect(ws_url, max_msg_size=0, timeout=aiohttp.ClientWSTimeout(ws_close=10),
+                                       heartbeat=None)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as e:
+            raise AttendeeError("websocket refused", str(getattr(e, "status", e.__class__.__name__))) from None
+        kernel = Kernel(ws, ws_url.rsplit("=", 1)[1])
+        try:
+            info = kernel.expect(lambda m: m.get("msg_type") == "kernel_info_reply")
+            kernel.send("shell", "kernel_info_request", {})
+            await asyncio.wait_for(info, WIDGETS_TIMEOUT_S)
+            comm_id = uuid.uuid4().hex
+            states = kernel.expect(comm_msg_for(comm_id, "update_states"))
+            kernel.send("shell", "comm_open", {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
+                        {"version": "1.0.0"})  # ipywidgets' control-comm protocol, as the page sends it
+            kernel.send("shell", "comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
+            t, msg = await asyncio.wait_for(states, WIDGETS_TIMEOUT_S)
+            kernel.send("shell", "comm_close", {"comm_id": comm_id, "data": {}})
+        except asyncio.TimeoutError:
+            await kernel.close()
+            raise AttendeeError("widget states not received", f"{WIDGETS_TIMEOUT_S:.0f} s") from None
+        except ConnectionError:
+            raise AttendeeError("websocket closed while loading widgets") from None
+        rec["widgets_ms"] = (t - t_arrive) * 1000
+        self.states = msg["content"]["data"].get("states", {})
+        rec["models"] = len(self.states)
+        self.control, self.rulings, shown = find_models(self.states, spec)
+        if self.control is None or not self.rulings:
+            await kernel.close()
+            raise AttendeeError("page without its control or ruling", f"{len(self.states)} widget models")
+        if spec.shown:
+            if shown is None:
+                await kernel.close()
+                raise AttendeeError("page without the swarm explorer")
+            t0 = time.monotonic()
+            chart = kernel.expect(lambda m: m.get("msg_type") == "comm_open"
+                                  and m["content"].get("target_name") == "jupyter.widget"
+                                  and "figure" in m["content"].get("data", {}).get("state", {}))
+            kernel.send("shell", "comm_msg", {"comm_id": shown, "data": {"method": "custom", "content": {"event": "shown"}}})
+            try:
+                t, _ = await asyncio.wait_for(chart, CHART_TIMEOUT_S)
+            except (asyncio.TimeoutError, ConnectionError):
+                await kernel.close()
+                raise AttendeeError("chart not drawn after 'shown'") from None
+            rec["chart_ms"] = (t - t0) * 1000
+        return kernel
+
+    @staticmethod
+    async def _get(http: aiohttp.ClientSession, url: str) -> bool:
+        try:
+            async with http.get(url, timeout=aiohttp.ClientTimeout(total=PAGE_TIMEOUT_S)) as r:
+                await r.read()
+                return r.status == 200
+        except (aiohttp.ClientError, asyncio.TimeoutError):
+            return False
+
+    async def operate(self, kernel: Kernel, i: int) -> float:
+        """Release the slider at its next value; ms until a ruling's text changed."""
+        value = self.spec.values[i % 2]
+        rulings = set(self.rulings)
+        before = {m: self.states[m]["state"].get("value") for m in rulings}
+
+        def changed(msg):
+            c = msg.get("content", {})
+            if msg.get("msg_type") != "comm_msg" or c.get("comm_id") not in rulings:
+                return False
+            d = c.get("data", {})
+            new = d.get("state", {}).get("value")
+            return d.get("method") in ("update", "echo_update") and new is not None and new != before[c["comm_id"]]
+
+        fut = kernel.expect(changed)
+        t0 = time.monotonic()
+        kernel.send("shell", "comm_msg", {"comm_id": self.control,
+                                          "data": {"method": "update", "state": {"value": value}, "buffer_paths": []}})
+        try:
+            t, msg = await asyncio.wait_for(fut, self.op_timeout_s)
+        except asyncio.TimeoutError:
+            raise AttendeeError("the control did not change the ruling", f"{self.op_timeout_s:.0f} s") from None
+        except ConnectionError:
+            raise AttendeeError("websocket closed while operating") from None
+        mid = msg["content"]["comm_id"]
+        self.states[mid]["state"]["value"] = msg["content"]["data"]["state"]["value"]
+        return (t - t0) * 1000
+
+    async def leave(self, http: aiohttp.ClientSession) -> None:
+        if not self.kernel_id:
+            return
+        xsrf = next((c.value for c in http.cookie_jar if c.key == "_xsrf"), None)
+        try:
+            async with http.post(f"{self.base}/voila/api/shutdown/{self.kernel_id}",
+                                 headers={"X-XSRFToken": xsrf} if xsrf else {},
+                                 timeout=aiohttp.ClientTimeout(total=30)) as r:
+                self.rec["leave_status"] = r.status
+        except (aiohttp.ClientError, asyncio.TimeoutError) as e:
+            self.rec["leave_status"] = e.__class__.__name__
+
+
+# --- a run -----------------------------------------------------------------------------------
+
+
+async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s: float, ops: int,
+                      op_window_s: float, log=print, op_timeout_s: float = OP_TIMEOUT_S) -> dict[str, Any]:
+    """``n`` attendees arrive (all at once, or evenly over ``over_s``), join, move the control once;
+    when all have joined they all move it ``ops`` more times within ``op_window_s``; then leave."""
+    base_rss = tree_rss(pid) if pid else None
+    base_kernels = len(kernels(pid)) if pid else None
+    cpu0 = tree_cpu(pid) if pid else None
+    peak = {"rss": base_rss or 0, "kernels": base_kernels or 0}
+    attendees = [Attendee(i, base, spec, op_timeout_s=op_timeout_s) for i in range(n)]
+    joined = asyncio.Event()
+    n_joined = 0
+    stop_sampling = asyncio.Event()
+
+    async def sample():
+        while not stop_sampling.is_set():
+            if pid:
+                peak["rss"] = max(peak["rss"], tree_rss(pid))
+                peak["kernels"] = max(peak["kernels"], len(kernels(pid)))
+            try:
+                await asyncio.wait_for(stop_sampling.wait(), 0.5)
+            except asyncio.TimeoutError:
+                pass
+
+    t_start = time.monotonic()
+
+    async def one(a: Attendee) -> None:
+        nonlocal n_joined
+        await asyncio.sleep(a.index * over_s / max(n, 1))
+        t_arrive = time.monotonic()
+        a.rec["arrival_s"] = t_arrive - t_start
+        kernel = None
+        connector = aiohttp.TCPConnector(limit=6)  # as a browser: six connections to one host
+        async with aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+            try:
+                kernel = await a.join(http, t_arrive)
+                a.rec["op_ms"] = [await a.operate(kernel, 0)]
+                a.rec["joined"] = True
+            except AttendeeError as e:
+                a.rec["error"] = str(e)
+                a.rec["error_kind"] = e.kind
+            except Exception as e:  # a harness or protocol surprise: still an error of the run
+                a.rec["error"] = f"{e.__class__.__name__}: {e}"
+                a.rec["error_kind"] = f"unexpected {e.__class__.__name__}"
+            finally:
+                n_joined += 1
+                if n_joined == n:
+                    joined.set()
+            await joined.wait()
+            if kernel is not None and "error" not in a.rec:
+                a.rec["together_ms"] = []
+                try:
+                    for i in range(1, ops + 1):
+                        await asyncio.sleep(random.uniform(0, op_window_s / max(ops, 1)))
+                        a.rec["together_ms"].append(await a.operate(kernel, i))
+                except AttendeeError as e:
+                    a.rec["error"] = str(e)
+                    a.rec["error_kind"] = e.kind
+            if pid and a.kernel_id:
+                a.rec["kernel_rss"] = kernel_rss_by_id(pid, a.kernel_id)
+            if kernel is not None:
+                await kernel.close()
+            await a.leave(http)
+
+    sampler = asyncio.create_task(sample())
+    await asyncio.gather(*(one(a) for a in attendees))
+    wall = time.monotonic() - t_start
+    cpu = (tree_cpu(pid) - cpu0) if pid else None
+    stop_sampling.set()
+    await sampler
+    # Memory returns to the baseline once the attendees have left (their kernels shut down).
+    left = None
+    if pid:
+        ids = {a.kernel_id for a in attendees if a.kernel_id}
+        t1 = time.monotonic()
+        while time.monotonic() - t1 < 60:
+            left = len([k for k in kernel_ids(pid) if k in ids])
+            if not left:
+                break
+            await asyncio.sleep(1)
+    recs = [a.rec for a in attendees]
+    errors = collections.Counter(r["error_kind"] for r in recs if "error_kind" in r)
+    rec = {
+        "notebook": spec.notebook, "n": n, "over_s": over_s, "ops": ops, "wall_s": wall,
+        "errors": dict(errors), "error_examples": sorted({r["error"] for r in recs if "error" in r})[:10],
+        "completed": sum(1 for r in recs if r.get("joined") and "error" not in r),
+        "page_ms": [r["page_ms"] for r in recs if "page_ms" in r],
+        "widgets_ms": [r["widgets_ms"] for r in recs if "widgets_ms" in r],
+        "chart_ms": [r["chart_ms"] for r in recs if "chart_ms" in r],
+        "op_ms": [x for r in recs for x in r.get("op_ms", [])],
+        "together_ms": [x for r in recs for x in r.get("together_ms", [])],
+        "models": med([r["models"] for r in recs if "models" in r]),
+        "kernel_rss": [r["kernel_rss"] for r in recs if r.get("kernel_rss")],
+        "server_cpu_s": cpu, "cpu_s_per_attendee": cpu / n if cpu is not None else None,
+        "base_rss": base_rss, "peak_rss": peak["rss"] if pid else None, "peak_kernels": peak["kernels"] if pid else None,
+        "rss_per_attendee": (peak["rss"] - base_rss) / n if pid else None,
+        "kernels_left_after_leaving": left, "rss_after_leaving": tree_rss(pid) if pid else None,
+        "attendees": recs,
+    }
+    log(summary_line(rec))
+    return rec
+
+
+def kernel_ids(pid: int) -> list[str]:
+    out = []
+    for p in kernels(pid):
+        try:
+            m = re.search(r"kernel-([0-9a-f-]{36})\.json", " ".join(p.cmdline()))
+        except psutil.NoSuchProcess:
+            continue
+        if m:
+            out.append(m.group(1))
+    return out
+
+
+def kernel_rss_by_id(pid: int, kernel_id: str) -> int | None:
+    for p in kernels(pid):
+        try:
+            if f"kernel-{kernel_id}.json" in " ".join(p.cmdline()):
+                return p.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return None
+
+
+# --- reporting --------------------------------------------------------------------------------
+
+
+def _s(v: float | None) -> str:
+    return "—" if v is None else f"{v / 1000:.1f} s" if v >= 1000 else f"{v:.0f} ms"
+
+
+def _mb(v: float | None) -> str:
+    return "—" if v is None else f"{v / 2**20:.0f} MB"
+
+
+def summary_line(r: dict[str, Any]) -> str:
+    arrival = "at once" if not r["over_s"] else f"over {r['over_s']:.0f} s"
+    return (f"{Path(r['notebook']).stem} N={r['n']} {arrival}: done {r['completed']}, errors {r['errors'] or 0}; "
+            f"page p50/p95 {_s(med(r['page_ms']))}/{_s(pct(r['page_ms'], 95))}, "
+            f"widgets p50/p95/max {_s(med(r['widgets_ms']))}/{_s(pct(r['widgets_ms'], 95))}/{_s(max(r['widgets_ms'], default=None))}, "
+            f"control→ruling p50/p95 {_s(med(r['op_ms']))}/{_s(pct(r['op_ms'], 95))}, "
+            f"together p50/p95 {_s(med(r['together_ms']))}/{_s(pct(r['together_ms'], 95))}, "
+            + (f"CPU {r['cpu_s_per_attendee']:.2f} s/attendee, +{_mb(r['rss_per_attendee'])}/attendee, "
+               f"kernel {_mb(med(r['kernel_rss']))}, peak {_mb(r['peak_rss'])}, kernels left {r['kernels_left_after_leaving']}, "
+               if r["server_cpu_s"] is not None else "")
+            + f"wall {r['wall_s']:.0f} s")
+
+
+def table(runs: list[dict[str, Any]]) -> str:
+    lines = ["| page | N | arrival | pool | done | errors | page p50 / p95 | widgets p50 / p95 / max | control→ruling p50 / p95 (joining) | p50 / p95 (all moving) | CPU-s / attendee | memory / attendee | kernel RSS | peak memory | kernels left |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in runs:
+        arrival = "at once" if not r["over_s"] else f"over {r['over_s']:.0f} s"
+        errs = ", ".join(f"{v} {k}" for k, v in r["errors"].items()) or "0"
+        lines.append(
+            f"| {Path(r['notebook']).stem} | {r['n']} | {arrival} | "
+            f"{r.get('pool', '—')} | {r['completed']} | {errs} | {_s(med(r['page_ms']))} / {_s(pct(r['page_ms'], 95))} | "
+            f"{_s(med(r['widgets_ms']))} / {_s(pct(r['widgets_ms'], 95))} / {_s(max(r['widgets_ms'], default=None))} | "
+            f"{_s(med(r['op_ms']))} / {_s(pct(r['op_ms'], 95))} | {_s(med(r['together_ms']))} / {_s(pct(r['together_ms'], 95))} | "
+            + (f"{r['cpu_s_per_attendee']:.2f} | {_mb(r['rss_per_attendee'])} | {_mb(med(r['kernel_rss']))} | {_mb(r['peak_rss'])} | "
+               f"{r['kernels_left_after_leaving']} |" if r["server_cpu_s"] is not None else "— | — | — | — | — |"))
+    return "\n".join(lines)
+
+
+# --- the served folder and the server ------------------------------------------------------------
+
+
+def make_root(notebooks: list[str]) -> Path:
+    """A temporary server root holding only the pages of this run (so only their pools are warmed)."""
+    root = Path(tempfile.mkdtemp(prefix="course-load-"))
+    (root / "notebooks").mkdir()
+    for nb in notebooks:
+        src = BENCH / "floor.ipynb" if nb == FLOOR else ROOT / nb
+        shutil.copy2(src, root / nb)
+    return root
+
+
+def start(notebooks: list[str], args: list[str]):
+    from browser_support import start_server
+
+    root = make_root(notebooks)
+    server = start_server(root_dir=root, extra_args=args)
+    server.bench_root = root
+    return server
+
+
+async def wait_for_pool(pid: int, want: int, max_s: float, log=print) -> dict[str, Any]:
+    """Wait until ``want`` kernels are up and the server is idle; CPU-seconds and memory it took."""
+    t0, cpu0, rss0 = time.monotonic(), tree_cpu(pid), server_rss(pid)
+    while time.monotonic() - t0 < max_s and len(kernels(pid)) < want:
+        await asyncio.sleep(1)
+    await settle(pid, max_s=max(10.0, max_s - (time.monotonic() - t0)))
+    got = len(kernels(pid))
+    info = {"kernels": got, "seconds": time.monotonic() - t0, "cpu_s": tree_cpu(pid) - cpu0,
+            "server_rss_before": rss0, "rss": tree_rss(pid)}
+    log(f"pool: {got} kernels in {info['seconds']:.0f} s, {info['cpu_s']:.0f} CPU-s, tree {_mb(info['rss'])}")
+    return info
+
+
+def server_rss(pid: int) -> int:
+    tree = server_tree(pid)
+    return tree[0].memory_info().rss if tree else 0
+
+
+async def main_async(a) -> dict[str, Any]:
+    spec = SPECS[a.page]
+    runs, pool_info, server = [], None, None
+    if a.url:
+        base, pid = a.url.rstrip("/"), a.server_pid
+    else:
+        server_args = [f"--pool_size={a.pool or a.pool_size}", *a.server_arg]
+        server = start(sorted({spec.notebook}), server_args)
+        base, pid = server.url, server.process.pid
+        print(f"server {base} (pid {pid}), args {server_args}", file=sys.stderr, flush=True)
+    try:
+        if pid:
+            want = a.pool if a.pool else (a.pool_size if not a.url else 0)
+            pool_info = await wait_for_pool(pid, want, a.pool_wait, log=lambda m: print(m, file=sys.stderr, flush=True))
+        for i, n in enumerate(a.n):
+            r = await seminar_run(base, pid, spec, n, a.over, a.ops, a.op_window,
+                                  log=lambda m: print(m, file=sys.stderr, flush=True))
+            r["pool"] = a.pool or a.pool_size
+            runs.append(r)
+            if pid and i < len(a.n) - 1:
+                await wait_for_pool(pid, a.pool or a.pool_size, a.pool_wait, log=lambda m: print(m, file=sys.stderr, flush=True))
+    finally:
+        log_tail = server.log()[-6000:] if server else ""
+        if server:
+            server.stop()
+            shutil.rmtree(server.bench_root, ignore_errors=True)
+    return {"command": " ".join(sys.argv), "started": _now_iso(), "load_before": os.getloadavg(),
+            "machine": {"cores": psutil.cpu_count(), "memory": psutil.virtual_memory().total},
+            "pool": pool_info, "runs": runs, "server_log_tail": log_tail}
+
+
+def parse(argv: list[str] | None = None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--page", choices=sorted(SPECS), default="03_malibu_ndill")
+    ap.add_argument("--n", default="10", help="attendee counts, comma-separated (one run each)")
+    ap.add_argument("--over", type=float, default=0.0, help="spread arrivals evenly over this many seconds (0: all at once)")
+    ap.add_argument("--ops", type=int, default=3, help="control moves per attendee once everyone has joined")
+    ap.add_argument("--op-window", type=float, default=5.0, help="seconds over which those moves are spread")
+    ap.add_argument("--pool", type=int, default=0, help="pre-warm this many kernels for the page (the seminar pool)")
+    ap.add_argument("--pool-size", type=int, default=1, help="the server's --pool_size for every other notebook")
+    ap.add_argument("--pool-wait", type=float, default=600.0, help="seconds allowed for the pool to fill")
+    ap.add_argument("--url", help="use this running server instead of starting one")
+    ap.add_argument("--server-pid", type=int, help="with --url: the server's pid, for CPU and memory")
+    ap.add_argument("--server-arg", action="append", default=[], help="extra option for server/launch.py")
+    ap.add_argument("--out", type=Path, help="JSON results (default: bench/results/load.json)")
+    ap.add_argument("--smoke", action="store_true", help="2 attendees, 1 move each, no JSON unless --out")
+    a = ap.parse_args(argv)
+    if a.smoke:
+        a.n, a.ops, a.op_window = "2", 1, 1.0
+    a.n = [int(x) for x in str(a.n).split(",") if x.strip()]
+    return a
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = parse(argv)
+    result = asyncio.run(main_async(a))
+    print(table(result["runs"]))
+    out = a.out or (None if a.smoke else RESULTS / "load.json")
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
+        print(f"wrote {out}")
+    failed = sum(sum(r["errors"].values()) for r in result["runs"])
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
