@@ -83,12 +83,13 @@ class LoadSpec:
     values: tuple[float, float]  # set alternately; each must change the ruling
     ruling: str  # a model is a ruling if this occurs in its ``value`` or its ``_dom_classes``
     shown: bool = False  # the page has the swarm explorer's "shown" reporter (and then a chart)
+    lesson: int | None = None  # its lesson number (data/lessons.yaml), for the seminar pool
 
 
 SPECS = {
     "floor": LoadSpec(FLOOR, "Value", (6, 5), "bench-floor-ruling"),
     "03_malibu_ndill": LoadSpec(SEMINAR_PAGE, "Assumed hours each Doe stays", (10.0, 1.0), "course-ruling",
-                                shown=True),
+                                shown=True, lesson=3),
 }
 
 
@@ -557,13 +558,17 @@ async def main_async(a) -> dict[str, Any]:
     if a.url:
         base, pid = a.url.rstrip("/"), a.server_pid
     else:
-        server_args = [f"--pool_size={a.pool or a.pool_size}", *a.server_arg]
+        server_args = [f"--pool_size={a.pool_size}", *a.server_arg]
+        if a.pool and spec.lesson is not None:  # the seminar pool: this lesson only (server/seminar_prewarm.py)
+            server_args += [f"--SeminarPool.attendance={a.pool}", f"--SeminarPool.lesson={spec.lesson}"]
+        elif a.pool:
+            server_args[0] = f"--pool_size={a.pool}"
         server = start(sorted({spec.notebook}), server_args)
         base, pid = server.url, server.process.pid
         print(f"server {base} (pid {pid}), args {server_args}", file=sys.stderr, flush=True)
     try:
         if pid:
-            want = a.pool if a.pool else (a.pool_size if not a.url else 0)
+            want = (a.pool or a.pool_size) if not a.url else 0
             pool_info = await wait_for_pool(pid, want, a.pool_wait, log=lambda m: print(m, file=sys.stderr, flush=True))
         for i, n in enumerate(a.n):
             r = await seminar_run(base, pid, spec, n, a.over, a.ops, a.op_window,

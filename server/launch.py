@@ -99,6 +99,10 @@ class CourseVoila(Voila):
         km_config = self.config.VoilaKernelManager
         if self.voila_configuration.preheat_kernel and "kernel_pools_config" not in km_config:
             km_config.kernel_pools_config = kernel_pools(self.root_dir, self.voila_configuration.default_pool_size)
+            # A seminar's lesson gets as many kernels as attendees expected (server/seminar_prewarm.py).
+            km_config.kernel_pools_config = server_module("seminar_prewarm").sized_for_seminar(
+                km_config.kernel_pools_config, self.config, self.log)
+        server_module("pool").install()  # bounded, ordered, retried pool starts; no page left hanging
         return super().init_settings()
 
     def init_handlers(self):
@@ -117,6 +121,17 @@ class CourseVoila(Voila):
                 handler = (pattern, CourseVoilaHandler, *handler[2:])
             handlers.append(handler)
         return handlers
+
+
+def server_module(name: str):
+    """A module of this folder (``server/NAME.py``; the folder is not a package)."""
+    import importlib.util
+
+    if f"course_server_{name}" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(f"course_server_{name}", HERE / f"{name}.py")
+        sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[spec.name])
+    return sys.modules[f"course_server_{name}"]
 
 
 def install_assets() -> None:

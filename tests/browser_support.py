@@ -208,8 +208,9 @@ def start_server(
 
 
 @contextlib.contextmanager
-def running_server(root_dir: Path | None = None, env: Mapping[str, str] | None = None) -> Iterator[VoilaServer]:
-    server = start_server(root_dir, env)
+def running_server(root_dir: Path | None = None, env: Mapping[str, str] | None = None,
+                   extra_args: Sequence[str] = ()) -> Iterator[VoilaServer]:
+    server = start_server(root_dir, env, extra_args=extra_args)
     try:
         yield server
     finally:
