@@ -19,8 +19,9 @@ the browser (Voila's page and ipywidgets' manager; see ``Attendee``):
    the kernel then creates the chart, which must arrive;
 4. release one slider (an ipywidgets ``update`` of its value) and wait for a ruling's text to
    change: a run where it did not change is a failed run;
-5. once everyone has joined, all attendees move the control again, at random moments within a
-   few seconds (``--ops`` times each), timed the same way;
+5. once everyone has joined, all attendees move the control again, each at a random moment within
+   ``--op-window`` seconds (10; ``--ops`` times each, once by default), timed the same way: a
+   presenter's "now move the slider";
 6. leave as the page does: POST ``/voila/api/shutdown/<kernel>`` signed with the ``_xsrf`` cookie.
 
 Arrivals: all at once (``--over 0``) or evenly spread over ``--over`` seconds. Reported per
@@ -592,8 +593,8 @@ def parse(argv: list[str] | None = None):
     ap.add_argument("--page", choices=sorted(SPECS), default="03_malibu_ndill")
     ap.add_argument("--n", default="10", help="attendee counts, comma-separated (one run each)")
     ap.add_argument("--over", type=float, default=0.0, help="spread arrivals evenly over this many seconds (0: all at once)")
-    ap.add_argument("--ops", type=int, default=3, help="control moves per attendee once everyone has joined")
-    ap.add_argument("--op-window", type=float, default=5.0, help="seconds over which those moves are spread")
+    ap.add_argument("--ops", type=int, default=1, help="control moves per attendee once everyone has joined")
+    ap.add_argument("--op-window", type=float, default=10.0, help="seconds over which those moves are spread")
     ap.add_argument("--pool", type=int, default=0, help="pre-warm this many kernels for the page (the seminar pool)")
     ap.add_argument("--pool-size", type=int, default=1, help="the server's --pool_size for every other notebook")
     ap.add_argument("--pool-wait", type=float, default=600.0, help="seconds allowed for the pool to fill")

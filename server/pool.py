@@ -16,7 +16,8 @@ takes the oldest task, so arrivals beyond the pool wait in arrival order for the
 instead of all slowing together. A start is ready only when the notebook has run to the end
 with nothing missing (``server/page_guard.py``'s notice absent); otherwise its kernel is shut down
 and a fresh kernel (new ports) is started, up to ``start_attempts`` times; after that the reader
-gets the page's notice (or an HTTP 503 with a sentence if no kernel could start at all).
+gets the page's notice (or an HTTP 503 with a sentence if no kernel could start at all). A
+seminar's pool (``server/seminar_prewarm.py``) shrinks by one with each arrival, down to its spare.
 
 :class:`SocketLimitMixin`: every kernel connection uses four or five ZeroMQ sockets of the kernel
 manager's one context, and libzmq allows 1,023 sockets a context by default (``ZMQError: Too many
@@ -131,6 +132,9 @@ class PoolMixin(LoggingConfigurable):
     async def get_rendered_notebook(self, notebook_name: str, extra_kernel_env_variables: dict = {}, **kwargs):
         pool = self._pools.get(notebook_name, [])
         pool[:] = [t for t in pool if not (t.done() and (t.cancelled() or t.exception() is not None))]
+        config = self.kernel_pools_config.get(notebook_name, {})
+        if "seminar_spare" in config:  # one arrival fewer still expected (server/seminar_prewarm.py)
+            config["pool_size"] = max(config["seminar_spare"], config["pool_size"] - 1)
         if not pool:
             self.fill_if_needed(delay=0, notebook_name=notebook_name,
                                 extra_kernel_env_variables=extra_kernel_env_variables, **kwargs)

@@ -9,9 +9,11 @@ names). Before the start, the presenter serves the course with the expected atte
 and the server pre-heats ``attendance`` kernels for that lesson's notebook only (every other
 notebook keeps ``default_pool_size``, one by default), started ``CourseKernelManager.max_starting``
 at a time (``server/pool.py``), so arrivals up to the attendance take a kernel that has already run
-the lesson, and later arrivals queue in arrival order. Each kernel taken is replaced in the
-background at the same bounded rate. A lesson kernel holds about 120 MB: the pool is capped at
-``SeminarPool.max_kernels`` (default 200).
+the lesson, and later arrivals queue in arrival order. The pool is sized to the attendance, not
+kept at it: each arrival lowers the number still expected, so a kernel taken is not replaced until
+fewer than ``SeminarPool.spare`` (2) are left, and then only up to that (``server/pool.py``); a
+kernel for each attendee and no idle pool of the same size beside them. A lesson kernel holds about
+120 MB: the pool is capped at ``SeminarPool.max_kernels`` (default 200).
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ class SeminarPool(Configurable):
     attendance = Int(0, config=True, help="Expected attendance: kernels pre-heated for the seminar's lesson (0: no seminar pool).")
     lesson = Int(-1, config=True, help="Lesson number (data/lessons.yaml) the seminar starts on; -1: the agenda's first lesson.")
     max_kernels = Int(200, config=True, help="Upper bound of the seminar pool (memory: ~120 MB a lesson kernel).")
+    spare = Int(2, config=True, help="Kernels kept ready for the lesson once the expected attendees have arrived.")
 
 
 def seminar_lesson_notebook(lesson: int = -1) -> str:
@@ -52,4 +55,4 @@ def sized_for_seminar(pools: dict, config, log=None) -> dict:
     size = min(seminar.attendance, seminar.max_kernels)
     if log:
         log.info("Seminar pool: %d pre-heated kernels for %s (expected attendance %d)", size, notebook, seminar.attendance)
-    return {**pools, notebook: {**pools.get(notebook, {}), "pool_size": size}}
+    return {**pools, notebook: {**pools.get(notebook, {}), "pool_size": size, "seminar_spare": max(seminar.spare, 0)}}

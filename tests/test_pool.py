@@ -39,7 +39,7 @@ def test_the_seminar_lesson_gets_a_pool_sized_to_the_attendance():
     c.SeminarPool.attendance = 100
     c.SeminarPool.lesson = 3
     sized = prewarm.sized_for_seminar(pools, c)
-    assert sized["notebooks/03_malibu_ndill.ipynb"]["pool_size"] == 100
+    assert sized["notebooks/03_malibu_ndill.ipynb"] == {"pool_size": 100, "seminar_spare": 2}
     assert sized["notebooks/index.ipynb"] == {"pool_size": 1} and sized["default"] == {"pool_size": 0}
     assert prewarm.sized_for_seminar(pools, Config()) == pools  # no attendance given: no seminar pool
     c.SeminarPool.attendance = 10_000
@@ -102,3 +102,25 @@ def test_a_failed_pre_heated_kernel_is_replaced_and_a_hopeless_page_says_so(tmp_
     assert "the whole page ran" in flaky and PAGE_END in flaky and "course-page-incomplete" not in flaky
     assert "course-page-incomplete" in hopeless and "This page did not finish loading" in hopeless
     assert "the whole page ran" not in hopeless
+
+
+def test_a_seminar_pool_is_taken_down_to_its_spare_not_refilled_to_the_attendance(tmp_path):
+    root = tmp_path / "root"
+    (root / "notebooks").mkdir(parents=True)
+    _notebook(root / "notebooks" / "00_orientation.ipynb", "x = 1")  # stands in for lesson 0
+    with running_server(root, extra_args=[
+            "--pool_size=0", "--SeminarPool.attendance=3", "--SeminarPool.lesson=0", "--SeminarPool.spare=1",
+            "--CourseKernelManager.max_starting=1", "--VoilaKernelManager.fill_delay=0"]) as server:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and "is filled with 3 kernel(s)" not in server.log():
+            time.sleep(0.5)
+        assert server.log().count("Kernel started") == 3  # pre-heated before anyone came
+        for _ in range(3):  # the three expected attendees
+            assert "the whole page ran" in _get(server.page_url("notebooks/00_orientation.ipynb"))
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and server.log().count("Kernel started") < 4:
+            time.sleep(0.5)
+        time.sleep(3)  # had the pool been refilled to 3, two more would be starting by now
+        log = server.log()
+    assert log.count("Using pre-heated kernel") == 3  # every attendee got a pre-heated kernel
+    assert log.count("Kernel started") == 4  # 3 for the attendees + 1 spare, not 3 more
