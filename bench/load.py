@@ -26,8 +26,10 @@ the browser (Voila's page and ipywidgets' manager; see ``Attendee``):
 
 Arrivals: all at once (``--over 0``) or evenly spread over ``--over`` seconds. Reported per
 attendee: time to page, to widgets (arrival until the widget states arrived), shown-to-chart,
-control-to-ruling; errors by kind; the server's CPU-seconds and memory per attendee (server
-process and its kernels, psutil); the attendees' kernels' own memory; kernels left after leaving.
+control-to-ruling; errors by kind; the server's CPU-seconds per attendee during the run (server
+process and its kernels, psutil) and per pre-heated kernel (while the pool filled); memory per
+attendee (its kernel's RSS plus its share of the server process's growth); peak memory; kernels
+left after leaving; and the capacity of one server that these imply.
 Nothing here asserts a time: the README's "Performance" section states the targets.
 """
 from __future__ import annotations
@@ -356,7 +358,8 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
     base_rss = tree_rss(pid) if pid else None
     base_kernels = len(kernels(pid)) if pid else None
     cpu0 = tree_cpu(pid) if pid else None
-    peak = {"rss": base_rss or 0, "kernels": base_kernels or 0}
+    base_server_rss = server_rss(pid) if pid else None
+    peak = {"rss": base_rss or 0, "kernels": base_kernels or 0, "server_rss": base_server_rss or 0}
     attendees = [Attendee(i, base, spec, op_timeout_s=op_timeout_s) for i in range(n)]
     joined = asyncio.Event()
     n_joined = 0
@@ -367,6 +370,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
             if pid:
                 peak["rss"] = max(peak["rss"], tree_rss(pid))
                 peak["kernels"] = max(peak["kernels"], len(kernels(pid)))
+                peak["server_rss"] = max(peak["server_rss"], server_rss(pid))
             try:
                 await asyncio.wait_for(stop_sampling.wait(), 0.5)
             except asyncio.TimeoutError:
@@ -443,7 +447,12 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
         "kernel_rss": [r["kernel_rss"] for r in recs if r.get("kernel_rss")],
         "server_cpu_s": cpu, "cpu_s_per_attendee": cpu / n if cpu is not None else None,
         "base_rss": base_rss, "peak_rss": peak["rss"] if pid else None, "peak_kernels": peak["kernels"] if pid else None,
-        "rss_per_attendee": (peak["rss"] - base_rss) / n if pid else None,
+        # What one more attendee costs: its own kernel, plus its share of the server process's growth
+        # (the pool's idle kernels, there before anyone came, are not counted against the attendees).
+        "server_rss_base": base_server_rss, "server_rss_peak": peak["server_rss"] if pid else None,
+        "server_growth_per_attendee": (peak["server_rss"] - base_server_rss) / n if pid else None,
+        "rss_per_attendee": (med([r["kernel_rss"] for r in recs if r.get("kernel_rss")]) or 0)
+        + (peak["server_rss"] - base_server_rss) / n if pid else None,
         "kernels_left_after_leaving": left, "rss_after_leaving": tree_rss(pid) if pid else None,
         "attendees": recs,
     }
@@ -511,6 +520,34 @@ def table(runs: list[dict[str, Any]]) -> str:
             + (f"{r['cpu_s_per_attendee']:.2f} | {_mb(r['rss_per_attendee'])} | {_mb(med(r['kernel_rss']))} | {_mb(r['peak_rss'])} | "
                f"{r['kernels_left_after_leaving']} |" if r["server_cpu_s"] is not None else "— | — | — | — | — |"))
     return "\n".join(lines)
+
+
+def capacity(run: dict[str, Any], pool: dict[str, Any] | None) -> dict[str, Any]:
+    """What one 2-core / 24 GB server holds, from a run's per-attendee CPU and memory: memory bounds
+    the attendees present at once (80% of the machine's memory, less the server's own); CPU bounds
+    the joins a minute, from a pre-heated pool (join only) and beyond it (kernel start + join)."""
+    if not run.get("rss_per_attendee") or run.get("cpu_s_per_attendee") is None:
+        return {}
+    cores, total = psutil.cpu_count() or 1, psutil.virtual_memory().total
+    start_cpu = pool["cpu_s"] / pool["kernels"] if pool and pool.get("kernels") else None
+    out = {"cores": cores, "memory": total, "attendees_by_memory": int((0.8 * total - run["server_rss_base"]) / run["rss_per_attendee"]),
+           "cpu_s_per_join": run["cpu_s_per_attendee"], "cpu_s_per_kernel_start": start_cpu,
+           "joins_per_minute_from_pool": 60 * cores / max(run["cpu_s_per_attendee"], 1e-9)}
+    if start_cpu:
+        out["joins_per_minute_without_pool"] = 60 * cores / (start_cpu + run["cpu_s_per_attendee"])
+    return out
+
+
+def capacity_text(c: dict[str, Any]) -> str:
+    if not c:
+        return ""
+    text = (f"Capacity of one {c['cores']}-core / {c['memory'] / 2**30:.0f} GB server from this run: memory holds about "
+            f"{c['attendees_by_memory']} attendees at once (80% of memory); CPU admits about "
+            f"{c['joins_per_minute_from_pool']:.0f} joins a minute from a pre-heated pool ({c['cpu_s_per_join']:.2f} CPU-s a join)")
+    if c.get("joins_per_minute_without_pool"):
+        text += (f" and about {c['joins_per_minute_without_pool']:.0f} a minute beyond it "
+                 f"({c['cpu_s_per_kernel_start']:.2f} CPU-s to pre-heat a kernel)")
+    return text + "."
 
 
 # --- the served folder and the server ------------------------------------------------------------
@@ -614,6 +651,10 @@ def main(argv: list[str] | None = None) -> int:
     a = parse(argv)
     result = asyncio.run(main_async(a))
     print(table(result["runs"]))
+    for r in result["runs"]:
+        r["capacity"] = capacity(r, result["pool"])
+        if r["capacity"]:
+            print(f"\nN = {r['n']}: " + capacity_text(r["capacity"]))
     out = a.out or (None if a.smoke else RESULTS / "load.json")
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
