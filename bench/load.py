@@ -362,7 +362,9 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
     peak = {"rss": base_rss or 0, "kernels": base_kernels or 0, "server_rss": base_server_rss or 0}
     attendees = [Attendee(i, base, spec, op_timeout_s=op_timeout_s) for i in range(n)]
     joined = asyncio.Event()
-    n_joined = 0
+    n_joined = n_moved = 0
+    moved = asyncio.Event()
+    snapshot: dict[str, Any] = {}
     stop_sampling = asyncio.Event()
 
     async def sample():
@@ -372,7 +374,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
                 peak["kernels"] = max(peak["kernels"], len(kernels(pid)))
                 peak["server_rss"] = max(peak["server_rss"], server_rss(pid))
             try:
-                await asyncio.wait_for(stop_sampling.wait(), 0.5)
+                await asyncio.wait_for(stop_sampling.wait(), 1.0)
             except asyncio.TimeoutError:
                 pass
 
@@ -410,8 +412,14 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
                 except AttendeeError as e:
                     a.rec["error"] = str(e)
                     a.rec["error_kind"] = e.kind
-            if pid and a.kernel_id:
-                a.rec["kernel_rss"] = kernel_rss_by_id(pid, a.kernel_id)
+            nonlocal n_moved
+            n_moved += 1
+            if n_moved == n:  # everyone is present and has moved: what they hold
+                snapshot.update(memory_snapshot(pid) if pid else {})
+                moved.set()
+            await moved.wait()
+            if a.kernel_id in snapshot.get("kernels", {}):
+                a.rec["kernel_rss"], a.rec["kernel_uss"] = snapshot["kernels"][a.kernel_id]
             if kernel is not None:
                 await kernel.close()
             await a.leave(http)
@@ -445,13 +453,16 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
         "together_ms": [x for r in recs for x in r.get("together_ms", [])],
         "models": med([r["models"] for r in recs if "models" in r]),
         "kernel_rss": [r["kernel_rss"] for r in recs if r.get("kernel_rss")],
+        "kernel_uss": [r["kernel_uss"] for r in recs if r.get("kernel_uss")],
+        "present_pss": snapshot.get("tree_pss"),  # server + every kernel, all attendees present
         "server_cpu_s": cpu, "cpu_s_per_attendee": cpu / n if cpu is not None else None,
         "base_rss": base_rss, "peak_rss": peak["rss"] if pid else None, "peak_kernels": peak["kernels"] if pid else None,
-        # What one more attendee costs: its own kernel, plus its share of the server process's growth
+        # What one more attendee costs: its own kernel's own memory (USS: the libraries it shares with
+        # the other kernels count once for all), plus its share of the server process's growth
         # (the pool's idle kernels, there before anyone came, are not counted against the attendees).
         "server_rss_base": base_server_rss, "server_rss_peak": peak["server_rss"] if pid else None,
         "server_growth_per_attendee": (peak["server_rss"] - base_server_rss) / n if pid else None,
-        "rss_per_attendee": (med([r["kernel_rss"] for r in recs if r.get("kernel_rss")]) or 0)
+        "rss_per_attendee": (med([r["kernel_uss"] for r in recs if r.get("kernel_uss")]) or 0)
         + (peak["server_rss"] - base_server_rss) / n if pid else None,
         "kernels_left_after_leaving": left, "rss_after_leaving": tree_rss(pid) if pid else None,
         "attendees": recs,
@@ -472,14 +483,24 @@ def kernel_ids(pid: int) -> list[str]:
     return out
 
 
-def kernel_rss_by_id(pid: int, kernel_id: str) -> int | None:
-    for p in kernels(pid):
+def memory_snapshot(pid: int) -> dict[str, Any]:
+    """Each kernel's RSS and USS (memory only it holds) by kernel id, and the proportional set
+    size (PSS: shared pages split among their sharers) of the server and all its kernels, which
+    adds up to the memory they really take."""
+    out: dict[str, Any] = {"kernels": {}, "tree_pss": 0}
+    for i, p in enumerate(server_tree(pid)):
         try:
-            if f"kernel-{kernel_id}.json" in " ".join(p.cmdline()):
-                return p.memory_info().rss
+            m = p.memory_full_info()
+            out["tree_pss"] += m.pss
+            if i == 0:
+                out["server_pss"] = m.pss
+                continue
+            found = re.search(r"kernel-([0-9a-f-]{36})\.json", " ".join(p.cmdline()))
         except psutil.NoSuchProcess:
-            pass
-    return None
+            continue
+        if found:
+            out["kernels"][found.group(1)] = (m.rss, m.uss)
+    return out
 
 
 # --- reporting --------------------------------------------------------------------------------
@@ -501,14 +522,15 @@ def summary_line(r: dict[str, Any]) -> str:
             f"control→ruling p50/p95 {_s(med(r['op_ms']))}/{_s(pct(r['op_ms'], 95))}, "
             f"together p50/p95 {_s(med(r['together_ms']))}/{_s(pct(r['together_ms'], 95))}, "
             + (f"CPU {r['cpu_s_per_attendee']:.2f} s/attendee, +{_mb(r['rss_per_attendee'])}/attendee, "
-               f"kernel {_mb(med(r['kernel_rss']))}, peak {_mb(r['peak_rss'])}, kernels left {r['kernels_left_after_leaving']}, "
+               f"kernel RSS/USS {_mb(med(r['kernel_rss']))}/{_mb(med(r['kernel_uss']))}, all present {_mb(r['present_pss'])} PSS, "
+               f"peak RSS sum {_mb(r['peak_rss'])}, kernels left {r['kernels_left_after_leaving']}, "
                if r["server_cpu_s"] is not None else "")
             + f"wall {r['wall_s']:.0f} s")
 
 
 def table(runs: list[dict[str, Any]]) -> str:
-    lines = ["| page | N | arrival | pool | done | errors | page p50 / p95 | widgets p50 / p95 / max | control→ruling p50 / p95 (joining) | p50 / p95 (all moving) | CPU-s / attendee | memory / attendee | kernel RSS | peak memory | kernels left |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = ["| page | N | arrival | pool | done | errors | page p50 / p95 | widgets p50 / p95 / max | control→ruling p50 / p95 (joining) | p50 / p95 (all moving) | CPU-s / attendee | memory / attendee | kernel RSS / USS | memory, all present (PSS) | peak RSS sum | kernels left |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for r in runs:
         arrival = "at once" if not r["over_s"] else f"over {r['over_s']:.0f} s"
         errs = ", ".join(f"{v} {k}" for k, v in r["errors"].items()) or "0"
@@ -517,8 +539,9 @@ def table(runs: list[dict[str, Any]]) -> str:
             f"{r.get('pool', '—')} | {r['completed']} | {errs} | {_s(med(r['page_ms']))} / {_s(pct(r['page_ms'], 95))} | "
             f"{_s(med(r['widgets_ms']))} / {_s(pct(r['widgets_ms'], 95))} / {_s(max(r['widgets_ms'], default=None))} | "
             f"{_s(med(r['op_ms']))} / {_s(pct(r['op_ms'], 95))} | {_s(med(r['together_ms']))} / {_s(pct(r['together_ms'], 95))} | "
-            + (f"{r['cpu_s_per_attendee']:.2f} | {_mb(r['rss_per_attendee'])} | {_mb(med(r['kernel_rss']))} | {_mb(r['peak_rss'])} | "
-               f"{r['kernels_left_after_leaving']} |" if r["server_cpu_s"] is not None else "— | — | — | — | — |"))
+            + (f"{r['cpu_s_per_attendee']:.2f} | {_mb(r['rss_per_attendee'])} | {_mb(med(r['kernel_rss']))} / "
+               f"{_mb(med(r['kernel_uss']))} | {_mb(r['present_pss'])} | {_mb(r['peak_rss'])} | "
+               f"{r['kernels_left_after_leaving']} |" if r["server_cpu_s"] is not None else "— | — | — | — | — | — |"))
     return "\n".join(lines)
 
 

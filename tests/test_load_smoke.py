@@ -39,7 +39,8 @@ def test_smoke_run_two_attendees_join_operate_and_leave(tmp_path):
     assert r["models"] > 8  # the lesson's widgets, not a floor's
     assert all(a["leave_status"] in (200, 204) for a in r["attendees"])
     assert r["kernels_left_after_leaving"] == 0
-    assert r["server_cpu_s"] > 0 and r["kernel_rss"]
+    assert r["server_cpu_s"] > 0 and len(r["kernel_rss"]) == len(r["kernel_uss"]) == 2
+    assert r["present_pss"] > sum(r["kernel_uss"])  # the server and the kernels' shared pages too
 
 
 def test_a_control_that_does_not_change_the_ruling_fails_the_run():
