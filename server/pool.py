@@ -129,6 +129,15 @@ class PoolMixin(LoggingConfigurable):
         except Exception as e:  # already gone
             self.log.debug("shutting down a failed kernel: %s", e)
 
+    def get_pool_size(self, notebook_name: str) -> int:
+        """Never 0 for a notebook that has a pool: the handler then takes the pool's way, where a
+        reader waits in line for the next kernel (Voila's own way starts a kernel for each reader
+        at once, unbounded, when the pool is momentarily empty)."""
+        size = super().get_pool_size(notebook_name)
+        default = self.kernel_pools_config.get("default", {})
+        configured = self.kernel_pools_config.get(notebook_name, default).get("pool_size", default.get("pool_size", 1))
+        return max(size, 1) if configured > 0 else size
+
     async def get_rendered_notebook(self, notebook_name: str, extra_kernel_env_variables: dict = {}, **kwargs):
         pool = self._pools.get(notebook_name, [])
         pool[:] = [t for t in pool if not (t.done() and (t.cancelled() or t.exception() is not None))]

@@ -124,3 +124,29 @@ def test_a_seminar_pool_is_taken_down_to_its_spare_not_refilled_to_the_attendanc
         log = server.log()
     assert log.count("Using pre-heated kernel") == 3  # every attendee got a pre-heated kernel
     assert log.count("Kernel started") == 4  # 3 for the attendees + 1 spare, not 3 more
+
+
+def test_arrivals_beyond_the_pool_are_served_first_come_first_served(tmp_path):
+    import concurrent.futures
+
+    root = tmp_path / "root"
+    (root / "notebooks").mkdir(parents=True)
+    _notebook(root / "notebooks" / "slow.ipynb", "import time\ntime.sleep(1.5)")  # a notebook that takes a while
+    with running_server(root, extra_args=["--pool_size=1", "--CourseKernelManager.max_starting=1",
+                                          "--VoilaKernelManager.fill_delay=0"]) as server:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and "is filled with 1 kernel(s)" not in server.log():
+            time.sleep(0.5)
+        served: list[int] = []
+
+        def attendee(i: int) -> None:
+            time.sleep(0.4 * i)  # they arrive in this order
+            assert "the whole page ran" in _get(server.page_url("notebooks/slow.ipynb"))
+            served.append(i)
+
+        with concurrent.futures.ThreadPoolExecutor(4) as ex:
+            for f in [ex.submit(attendee, i) for i in range(4)]:
+                f.result()
+        log = server.log()
+    assert served == [0, 1, 2, 3]  # each waited for the kernel started for it, in turn
+    assert log.count("Using pre-heated kernel") == 4  # the queue went through the pool, none around it
