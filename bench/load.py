@@ -379,6 +379,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
                 pass
 
     t_start = time.monotonic()
+    load_at_start = os.getloadavg()
 
     async def one(a: Attendee) -> None:
         nonlocal n_joined
@@ -444,6 +445,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
     errors = collections.Counter(r["error_kind"] for r in recs if "error_kind" in r)
     rec = {
         "notebook": spec.notebook, "n": n, "over_s": over_s, "ops": ops, "wall_s": wall,
+        "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg(),
         "errors": dict(errors), "error_examples": sorted({r["error"] for r in recs if "error" in r})[:10],
         "completed": sum(1 for r in recs if r.get("joined") and "error" not in r),
         "page_ms": [r["page_ms"] for r in recs if "page_ms" in r],
@@ -616,6 +618,7 @@ def server_rss(pid: int) -> int:
 async def main_async(a) -> dict[str, Any]:
     spec = SPECS[a.page]
     runs, pool_info, server = [], None, None
+    started, load_before = _now_iso(), os.getloadavg()
     if a.url:
         base, pid = a.url.rstrip("/"), a.server_pid
     else:
@@ -643,7 +646,7 @@ async def main_async(a) -> dict[str, Any]:
         if server:
             server.stop()
             shutil.rmtree(server.bench_root, ignore_errors=True)
-    return {"command": " ".join(sys.argv), "started": _now_iso(), "load_before": os.getloadavg(),
+    return {"command": " ".join(sys.argv), "started": started, "load_before": load_before, "load_after": os.getloadavg(),
             "machine": {"cores": psutil.cpu_count(), "memory": psutil.virtual_memory().total},
             "pool": pool_info, "runs": runs, "server_log_tail": log_tail}
 
