@@ -8,9 +8,11 @@
 Each simulated attendee does, over HTTP and the kernel's websocket, what a lesson page does in
 the browser (Voila's page and ipywidgets' manager; see ``Attendee``):
 
-1. GET the page (Voila streams it while the kernel runs the notebook) and the scripts and style
-   sheets the page names on this server; the page must be whole (Voila's closing script present,
-   no "page did not finish" notice) and carry its kernel's id;
+1. GET the page (Voila streams it while the kernel runs the notebook) and its assets: what one
+   real Chromium visit fetched from the server (``--assets browser``: about 60 scripts, chunks,
+   styles, fonts and plotly.js, 10 MB for lesson 3; that visit is the end-to-end check) or only
+   what the HTML names (``--assets page``); the page must be whole (Voila's closing script
+   present, no "page did not finish" notice) and carry its kernel's id;
 2. open the kernel's websocket (``/api/kernels/<id>/channels``), ask ``kernel_info``, then the
    widget states through ipywidgets' control comm (``jupyter.widget.control``, ``request_states``);
    the states must hold the page's control and its ruling (and, for a lesson with the swarm
@@ -221,6 +223,7 @@ class Attendee:
     rec: dict[str, Any] = field(default_factory=dict)
     kernel_id: str | None = None
     op_timeout_s: float = OP_TIMEOUT_S
+    manifest: list[str] | None = None  # the paths a browser fetched for the page (browser_manifest)
 
     async def join(self, http: aiohttp.ClientSession, t_arrive: float) -> "Kernel":
         spec, rec = self.spec, self.rec
@@ -243,7 +246,10 @@ class Attendee:
         self.kernel_id = json.loads(m.group(1)).get("kernelId") if m else None
         if not self.kernel_id:
             raise AttendeeError("page without a kernel")
-        assets = page_assets(html, url)
+        if self.manifest is None:
+            assets = page_assets(html, url)
+        else:  # what a browser fetched for this page, and its check that the kernel exists
+            assets = [self.base + path for path in self.manifest] + [f"{self.base}/api/kernels/{self.kernel_id}"]
         results = await asyncio.gather(*(self._get(http, a) for a in assets), return_exceptions=True)
         bad = [a for a, ok in zip(assets, results) if ok is not True]
         if bad:
@@ -352,7 +358,8 @@ class Attendee:
 
 
 async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s: float, ops: int,
-                      op_window_s: float, log=print, op_timeout_s: float = OP_TIMEOUT_S) -> dict[str, Any]:
+                      op_window_s: float, log=print, op_timeout_s: float = OP_TIMEOUT_S,
+                      manifest: list[str] | None = None) -> dict[str, Any]:
     """``n`` attendees arrive (all at once, or evenly over ``over_s``), join, move the control once;
     when all have joined they all move it ``ops`` more times within ``op_window_s``; then leave."""
     base_rss = tree_rss(pid) if pid else None
@@ -360,7 +367,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
     cpu0 = tree_cpu(pid) if pid else None
     base_server_rss = server_rss(pid) if pid else None
     peak = {"rss": base_rss or 0, "kernels": base_kernels or 0, "server_rss": base_server_rss or 0}
-    attendees = [Attendee(i, base, spec, op_timeout_s=op_timeout_s) for i in range(n)]
+    attendees = [Attendee(i, base, spec, op_timeout_s=op_timeout_s, manifest=manifest) for i in range(n)]
     joined = asyncio.Event()
     n_joined = n_moved = 0
     moved = asyncio.Event()
@@ -615,6 +622,44 @@ def server_rss(pid: int) -> int:
     return tree[0].memory_info().rss if tree else 0
 
 
+async def browser_manifest(base: str, spec: LoadSpec) -> list[str]:
+    """Open the page once in Chromium (the real-browser end-to-end check) and return the paths of
+    everything it fetched from the server: scripts, chunks, styles, fonts, plotly.js (about 60
+    files, 10 MB for lesson 3), less the page itself and the kernel API. Each simulated attendee
+    then fetches the same, as a browser with an empty cache would. The visit uses one kernel."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
+    from playwright.async_api import async_playwright
+
+    seen: list[str] = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = await browser.new_page()
+
+            def request(r):
+                path = r.url[len(base):] if r.url.startswith(base) else None
+                if (r.method == "GET" and path and not path.startswith(("/api/", "/voila/render/"))
+                        and path not in seen):
+                    seen.append(path)
+
+            page.on("request", request)
+            await page.goto(f"{base}/voila/render/{spec.notebook}", timeout=PAGE_TIMEOUT_S * 1000)
+            done = ".js-plotly-plot .main-svg" if spec.shown else "#rendered_cells"
+            await page.wait_for_selector(done, state="visible", timeout=PAGE_TIMEOUT_S * 1000)
+            await page.wait_for_load_state("networkidle", timeout=60_000)
+            await page.evaluate("""async () => {
+              const kid = JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId;
+              const x = document.cookie.match(/_xsrf=([^;]+)/);
+              await fetch(`${location.origin}/voila/api/shutdown/${kid}`,
+                          {method: 'POST', headers: x ? {'X-XSRFToken': decodeURIComponent(x[1])} : {}});
+            }""")
+        finally:
+            await browser.close()
+    if not seen:
+        raise RuntimeError("the browser fetched nothing from the server")
+    return seen
+
+
 async def main_async(a) -> dict[str, Any]:
     spec = SPECS[a.page]
     runs, pool_info, server = [], None, None
@@ -624,19 +669,28 @@ async def main_async(a) -> dict[str, Any]:
     else:
         server_args = [f"--pool_size={a.pool_size}", *a.server_arg]
         if a.pool and spec.lesson is not None:  # the seminar pool: this lesson only (server/seminar_prewarm.py)
-            server_args += [f"--SeminarPool.attendance={a.pool}", f"--SeminarPool.lesson={spec.lesson}"]
+            expected = a.pool + (a.assets == "browser")  # the browser's visit is one more arrival
+            server_args += [f"--SeminarPool.attendance={expected}", f"--SeminarPool.lesson={spec.lesson}"]
         elif a.pool:
-            server_args[0] = f"--pool_size={a.pool}"
+            server_args[0] = f"--pool_size={a.pool}"  # every notebook's pool (the browser's kernel is refilled)
         server = start(sorted({spec.notebook}), server_args)
         base, pid = server.url, server.process.pid
         print(f"server {base} (pid {pid}), args {server_args}", file=sys.stderr, flush=True)
+    manifest = None
     try:
         if pid:
-            want = (a.pool or a.pool_size) if not a.url else 0
+            want = (a.pool or a.pool_size) + (a.assets == "browser") if not a.url else 0
             pool_info = await wait_for_pool(pid, want, a.pool_wait, log=lambda m: print(m, file=sys.stderr, flush=True))
+        if a.assets == "browser":
+            manifest = await browser_manifest(base, spec)
+            print(f"a browser fetched {len(manifest)} files besides the page; each attendee fetches them too",
+                  file=sys.stderr, flush=True)
+            if pid:
+                await settle(pid, max_s=a.pool_wait)
         for i, n in enumerate(a.n):
             r = await seminar_run(base, pid, spec, n, a.over, a.ops, a.op_window,
-                                  log=lambda m: print(m, file=sys.stderr, flush=True))
+                                  log=lambda m: print(m, file=sys.stderr, flush=True), manifest=manifest)
+            r["assets"] = a.assets
             r["pool"] = a.pool or a.pool_size
             runs.append(r)
             if pid and i < len(a.n) - 1:
@@ -648,7 +702,7 @@ async def main_async(a) -> dict[str, Any]:
             shutil.rmtree(server.bench_root, ignore_errors=True)
     return {"command": " ".join(sys.argv), "started": started, "load_before": load_before, "load_after": os.getloadavg(),
             "machine": {"cores": psutil.cpu_count(), "memory": psutil.virtual_memory().total},
-            "pool": pool_info, "runs": runs, "server_log_tail": log_tail}
+            "pool": pool_info, "manifest": manifest, "runs": runs, "server_log_tail": log_tail}
 
 
 def parse(argv: list[str] | None = None):
@@ -665,10 +719,13 @@ def parse(argv: list[str] | None = None):
     ap.add_argument("--server-pid", type=int, help="with --url: the server's pid, for CPU and memory")
     ap.add_argument("--server-arg", action="append", default=[], help="extra option for server/launch.py")
     ap.add_argument("--out", type=Path, help="JSON results (default: bench/results/load.json)")
-    ap.add_argument("--smoke", action="store_true", help="2 attendees, 1 move each, no JSON unless --out")
+    ap.add_argument("--assets", choices=("browser", "page"), default="browser",
+                    help="browser: fetch what one Chromium visit fetched (scripts, chunks, plotly.js); "
+                         "page: only the scripts and styles named in the page's HTML (no Chromium needed)")
+    ap.add_argument("--smoke", action="store_true", help="2 attendees, 1 move each, page assets only, no JSON unless --out")
     a = ap.parse_args(argv)
     if a.smoke:
-        a.n, a.ops, a.op_window = "2", 1, 1.0
+        a.n, a.ops, a.op_window, a.assets = "2", 1, 1.0, "page"
     a.n = [int(x) for x in str(a.n).split(",") if x.strip()]
     return a
 
