@@ -308,7 +308,8 @@ class Attendee:
     async def _get(http: aiohttp.ClientSession, url: str) -> bool:
         try:
             async with http.get(url, timeout=aiohttp.ClientTimeout(total=PAGE_TIMEOUT_S)) as r:
-                await r.read()
+                async for _ in r.content.iter_chunked(1 << 16):  # read and let go, as a cache would keep it
+                    pass
                 return r.status == 200
         except (aiohttp.ClientError, asyncio.TimeoutError):
             return False
@@ -387,6 +388,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
 
     t_start = time.monotonic()
     load_at_start = os.getloadavg()
+    client_cpu0 = sum(os.times()[:2])
 
     async def one(a: Attendee) -> None:
         nonlocal n_joined
@@ -453,6 +455,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
     rec = {
         "notebook": spec.notebook, "n": n, "over_s": over_s, "ops": ops, "wall_s": wall,
         "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg(),
+        "client_cpu_s": sum(os.times()[:2]) - client_cpu0,  # this harness's own, on the same cores
         "errors": dict(errors), "error_examples": sorted({r["error"] for r in recs if "error" in r})[:10],
         "completed": sum(1 for r in recs if r.get("joined") and "error" not in r),
         "page_ms": [r["page_ms"] for r in recs if "page_ms" in r],
@@ -534,7 +537,7 @@ def summary_line(r: dict[str, Any]) -> str:
                f"kernel RSS/USS {_mb(med(r['kernel_rss']))}/{_mb(med(r['kernel_uss']))}, all present {_mb(r['present_pss'])} PSS, "
                f"peak RSS sum {_mb(r['peak_rss'])}, kernels left {r['kernels_left_after_leaving']}, "
                if r["server_cpu_s"] is not None else "")
-            + f"wall {r['wall_s']:.0f} s")
+            + f"harness CPU {r['client_cpu_s']:.0f} s, wall {r['wall_s']:.0f} s")
 
 
 def table(runs: list[dict[str, Any]]) -> str:
