@@ -464,6 +464,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
         "op_ms": [x for r in recs for x in r.get("op_ms", [])],
         "together_ms": [x for r in recs for x in r.get("together_ms", [])],
         "models": med([r["models"] for r in recs if "models" in r]),
+        "served_out_of_order": out_of_order(recs),
         "kernel_rss": [r["kernel_rss"] for r in recs if r.get("kernel_rss")],
         "kernel_uss": [r["kernel_uss"] for r in recs if r.get("kernel_uss")],
         "present_pss": snapshot.get("tree_pss"),  # server + every kernel, all attendees present
@@ -481,6 +482,16 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
     }
     log(summary_line(rec))
     return rec
+
+
+def out_of_order(recs: list[dict[str, Any]]) -> float | None:
+    """Share of attendee pairs whose widgets were ready in the opposite order of their arrival
+    (0: first come, first served; about 0.5: no order). Arrival order is the attendee's index."""
+    done = [(i, r["arrival_s"] + r["widgets_ms"] / 1000) for i, r in enumerate(recs) if "widgets_ms" in r]
+    pairs = [(a, b) for k, a in enumerate(done) for b in done[k + 1:]]
+    if not pairs:
+        return None
+    return sum(1 for (_, ta), (_, tb) in pairs if tb < ta) / len(pairs)
 
 
 def kernel_ids(pid: int) -> list[str]:
