@@ -478,6 +478,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
         "rss_per_attendee": (med([r["kernel_uss"] for r in recs if r.get("kernel_uss")]) or 0)
         + (peak["server_rss"] - base_server_rss) / n if pid else None,
         "kernels_left_after_leaving": left, "rss_after_leaving": tree_rss(pid) if pid else None,
+        "server_rss_after_leaving": server_rss(pid) if pid else None,
         "attendees": recs,
     }
     log(summary_line(rec))
