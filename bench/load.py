@@ -375,12 +375,15 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
     snapshot: dict[str, Any] = {}
     stop_sampling = asyncio.Event()
 
+    def measure() -> None:
+        peak["rss"] = max(peak["rss"], tree_rss(pid))
+        peak["kernels"] = max(peak["kernels"], len(kernels(pid)))
+        peak["server_rss"] = max(peak["server_rss"], server_rss(pid))
+
     async def sample():
         while not stop_sampling.is_set():
-            if pid:
-                peak["rss"] = max(peak["rss"], tree_rss(pid))
-                peak["kernels"] = max(peak["kernels"], len(kernels(pid)))
-                peak["server_rss"] = max(peak["server_rss"], server_rss(pid))
+            if pid:  # in a thread: reading 200 processes' /proc must not hold up the attendees' clocks
+                await asyncio.to_thread(measure)
             try:
                 await asyncio.wait_for(stop_sampling.wait(), 1.0)
             except asyncio.TimeoutError:
@@ -425,7 +428,7 @@ async def seminar_run(base: str, pid: int | None, spec: LoadSpec, n: int, over_s
             nonlocal n_moved
             n_moved += 1
             if n_moved == n:  # everyone is present and has moved: what they hold
-                snapshot.update(memory_snapshot(pid) if pid else {})
+                snapshot.update(await asyncio.to_thread(memory_snapshot, pid) if pid else {})
                 moved.set()
             await moved.wait()
             if a.kernel_id in snapshot.get("kernels", {}):
