@@ -688,7 +688,8 @@ async def main_async(a) -> dict[str, Any]:
         server_args = [f"--pool_size={a.pool_size}", *a.server_arg]
         if a.pool and spec.lesson is not None:  # the seminar pool: this lesson only (server/seminar_prewarm.py)
             expected = a.pool + (a.assets == "browser")  # the browser's visit is one more arrival
-            server_args += [f"--SeminarPool.attendance={expected}", f"--SeminarPool.lesson={spec.lesson}"]
+            server_args += [f"--SeminarPool.attendance={expected}", f"--SeminarPool.lesson={spec.lesson}",
+                            f"--SeminarPool.max_kernels={max(expected, 200)}"]
         elif a.pool:
             server_args[0] = f"--pool_size={a.pool}"  # every notebook's pool (the browser's kernel is refilled)
         server = start(sorted({spec.notebook}), server_args)
