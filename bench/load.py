@@ -63,7 +63,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from run import FLOOR, SEMINAR_PAGE, kernels, med, pct, server_tree, settle, tree_cpu, tree_rss  # noqa: E402
+from run import FLOOR, SEMINAR_PAGE, kernels, med, pct, server_tree, tree_cpu, tree_rss  # noqa: E402
 
 RESULTS = BENCH / "results"
 PAGE_TIMEOUT_S = 240.0
@@ -627,12 +627,33 @@ async def wait_for_pool(pid: int, want: int, max_s: float, log=print) -> dict[st
     t0, cpu0, rss0 = time.monotonic(), tree_cpu(pid), server_rss(pid)
     while time.monotonic() - t0 < max_s and len(kernels(pid)) < want:
         await asyncio.sleep(1)
-    await settle(pid, max_s=max(10.0, max_s - (time.monotonic() - t0)))
+    while time.monotonic() - t0 < max_s and not await asyncio.to_thread(all_idle, pid):
+        pass
     got = len(kernels(pid))
     info = {"kernels": got, "seconds": time.monotonic() - t0, "cpu_s": tree_cpu(pid) - cpu0,
             "server_rss_before": rss0, "rss": tree_rss(pid)}
     log(f"pool: {got} kernels in {info['seconds']:.0f} s, {info['cpu_s']:.0f} CPU-s, tree {_mb(info['rss'])}")
     return info
+
+
+def all_idle(pid: int, over_s: float = 2.0, busy_share: float = 0.1) -> bool:
+    """True if no process of the server's tree used more than ``busy_share`` of a core over
+    ``over_s`` (every pre-heated kernel has run its notebook). Per process, not in total: 200 idle
+    kernels together use a little CPU all the time."""
+    def times() -> dict[int, float]:
+        out = {}
+        for p in server_tree(pid):
+            try:
+                t = p.cpu_times()
+                out[p.pid] = t.user + t.system
+            except psutil.NoSuchProcess:
+                pass
+        return out
+
+    before = times()
+    time.sleep(over_s)
+    after = times()
+    return all(after[k] - before.get(k, 0.0) < busy_share * over_s for k in after)
 
 
 def server_rss(pid: int) -> int:
@@ -704,8 +725,9 @@ async def main_async(a) -> dict[str, Any]:
             manifest = await browser_manifest(base, spec)
             print(f"a browser fetched {len(manifest)} files besides the page; each attendee fetches them too",
                   file=sys.stderr, flush=True)
-            if pid:
-                await settle(pid, max_s=a.pool_wait)
+            t_idle = time.monotonic()
+            while pid and time.monotonic() - t_idle < 120 and not await asyncio.to_thread(all_idle, pid):
+                pass
         for i, n in enumerate(a.n):
             r = await seminar_run(base, pid, spec, n, a.over, a.ops, a.op_window,
                                   log=lambda m: print(m, file=sys.stderr, flush=True), manifest=manifest)
