@@ -45,6 +45,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import struct
 import sys
 import tempfile
@@ -771,9 +772,20 @@ def parse(argv: list[str] | None = None):
     return a
 
 
+async def _stoppable(a) -> dict[str, Any]:
+    """``main_async``, cancelled by SIGTERM (``timeout``, a CI limit) so that the server it started
+    and that server's kernels are still stopped."""
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
+    return await main_async(a)
+
+
 def main(argv: list[str] | None = None) -> int:
     a = parse(argv)
-    result = asyncio.run(main_async(a))
+    try:
+        result = asyncio.run(_stoppable(a))
+    except asyncio.CancelledError:
+        print("stopped (SIGTERM); the server was stopped", file=sys.stderr)
+        return 143
     print(table(result["runs"]))
     for r in result["runs"]:
         r["capacity"] = capacity(r, result["pool"])
