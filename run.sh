@@ -6,6 +6,7 @@
 #   bash run.sh bench [--quick]         benchmark the course against a floor (bench/run.py)
 #   bash run.sh build-static [--output DIR]  build the static site (deploy/static/_output by default)
 #   bash run.sh serve-static [PORT]     serve the built site on http://127.0.0.1:8000/ (any static server will do)
+#   bash run.sh bench --load [options]  seminar load test, protocol-level attendees (bench/load.py)
 #
 # Both create .venv (Python >= 3.11) on first use and reinstall the course into it
 # (pip install -e ".[test]") only when pyproject.toml has changed since the last install.
@@ -211,6 +212,10 @@ cmd_serve_static() {
 
 cmd_bench() {
   ensure_venv
+  if [ "${1:-}" = "--load" ]; then
+    shift
+    exec "$PY" bench/load.py "$@" # seminar attendees without browsers (no Chromium needed)
+  fi
   ensure_chromium
   "$PY" bench/run.py "$@"
 }
@@ -227,6 +232,7 @@ case "${1:-}" in
     say "       bash run.sh bench [--quick]         benchmark the course (table + bench/results/course.json)"
     say "       bash run.sh build-static [--output DIR]  build the static site (deploy/static/_output)"
     say "       bash run.sh serve-static [PORT]     serve the built site on http://127.0.0.1:8000/"
+    say "       bash run.sh bench --load [options]  seminar load test without browsers (bench/load.py --help)"
     exit 2
     ;;
 esac

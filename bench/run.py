@@ -1,6 +1,7 @@
 """Benchmark: the course in Chromium against a floor served by the same Voila, in the same run.
 
-    bash run.sh bench                 # the full benchmark (about 15 minutes on 2 cores); table + bench/results/course.json
+    bash run.sh bench                 # the full benchmark (about 15 minutes on 2 cores); table + bench/results/course.json,
+                                      # then the seminar load test (bench/load.py; bench/results/load.json)
     bash run.sh bench --quick         # a smoke run: 1 load per page, 2 operations, 2 attendees; writes only --out
     .venv/bin/python bench/run.py [--quick] [--out FILE] [--loads 5] [--ops 10] [--seminar 10,20,40]
 
@@ -589,12 +590,15 @@ def parse(argv: list[str] | None = None):
     ap.add_argument("--out", type=Path, help="JSON file (default: bench/results/course.json; --quick writes only --out)")
     ap.add_argument("--loads", type=int, default=5)
     ap.add_argument("--ops", type=int, default=10)
-    ap.add_argument("--seminar", default="10,20,40", help="attendee counts, comma-separated ('' for none)")
+    ap.add_argument("--seminar", default="5", help="browser attendee counts, comma-separated ('' for none): the "
+                    "end-to-end check; seminar load is measured by bench/load.py (--load)")
+    ap.add_argument("--load", default="100", help="then bench/load.py: this many attendees arriving within a minute "
+                    "on a pool pre-heated for them ('' for none; never with --quick)")
     ap.add_argument("--seminar-budget", type=float, default=240.0, help="seconds allowed for one seminar run")
     ap.add_argument("--pages", default="", help="only these pages (comma-separated names), floors always included")
     args = ap.parse_args(argv)
     if args.quick:
-        args.loads, args.ops, args.seminar = 1, 2, "2"
+        args.loads, args.ops, args.seminar, args.load = 1, 2, "2", ""
     args.seminar = [int(x) for x in str(args.seminar).split(",") if x.strip()]
     return args
 
@@ -609,6 +613,13 @@ def main(argv: list[str] | None = None) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
         print(f"wrote {out}")
+    if args.load:  # the seminar without browsers in the way (README, "Performance")
+        import subprocess
+
+        n = str(args.load)
+        print(f"\nseminar load: {n} attendees within a minute, pool of {n} (bench/load.py)", flush=True)
+        return subprocess.run([sys.executable, str(BENCH / "load.py"), "--n", n, "--over", "60", "--pool", n,
+                               "--out", str(RESULTS / "load.json")]).returncode
     return 0
 
 

@@ -239,8 +239,12 @@ class CourseVoila(Voila):
         km_config = self.config.VoilaKernelManager
         if self.voila_configuration.preheat_kernel and "kernel_pools_config" not in km_config:
             km_config.kernel_pools_config = kernel_pools(self.root_dir, self.voila_configuration.default_pool_size)
+            # A seminar's lesson gets as many kernels as attendees expected (server/seminar_prewarm.py).
+            km_config.kernel_pools_config = server_module("seminar_prewarm").sized_for_seminar(
+                km_config.kernel_pools_config, self.config, self.log)
+        server_module("pool").install()  # bounded, ordered, retried pool starts; no page left hanging
         settings = super().init_settings()
-        ledger = limits.Ledger(limits.Limits.from_env())
+        ledger = limits.Ledger(seminar_limits(limits.Limits.from_env(), self.config))
         limits.watch_kernel_manager(self.kernel_manager, ledger)
         settings["course_ledger"] = ledger
         settings["course_secret"] = identity.load_secret()
@@ -270,6 +274,32 @@ class CourseVoila(Voila):
 
             handlers.insert(0, (url_path_join(self.server_url, "oauth_callback"), HubOAuthCallbackHandler))
         return handlers
+
+
+def seminar_limits(base: "limits.Limits", config) -> "limits.Limits":
+    """A seminar expects its audience: raise the total and per-address kernel caps to the expected
+    attendance (a CLE room shares one public address), keeping the caps for everyone else."""
+    import dataclasses
+
+    expected = server_module("seminar_prewarm").SeminarPool(config=config).attendance
+    if expected <= 0:
+        return base
+    room = expected + 10
+    return dataclasses.replace(base, kernels_total=max(base.kernels_total, room),
+                               kernels_per_ip=max(base.kernels_per_ip, room),
+                               renders_per_minute_per_ip=max(base.renders_per_minute_per_ip, 2 * room),
+                               new_clients_per_minute_per_ip=max(base.new_clients_per_minute_per_ip, room))
+
+
+def server_module(name: str):
+    """A module of this folder (``server/NAME.py``; the folder is not a package)."""
+    import importlib.util
+
+    if f"course_server_{name}" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(f"course_server_{name}", HERE / f"{name}.py")
+        sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[spec.name])
+    return sys.modules[f"course_server_{name}"]
 
 
 def install_assets() -> None:

@@ -29,7 +29,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterator, Mapping, Sequence
 
 import pytest
 
@@ -176,9 +176,11 @@ TEST_LIMITS = {
 
 
 def start_server(
-    root_dir: Path | None = None, env: Mapping[str, str] | None = None, *, timeout: float = 90.0, attempts: int = 3
+    root_dir: Path | None = None, env: Mapping[str, str] | None = None, *, timeout: float = 90.0, attempts: int = 3,
+    extra_args: Sequence[str] = (),
 ) -> VoilaServer:
-    """Start ``server/launch.py`` on a free loopback port and wait until it answers."""
+    """Start ``server/launch.py`` on a free loopback port and wait until it answers
+    (``extra_args``: more options for it, e.g. ``--pool_size=2``)."""
     last_log = ""
     for _ in range(attempts):
         port = free_port()
@@ -195,6 +197,7 @@ def start_server(
         ]
         if root_dir is not None:
             cmd.append(f"--Voila.root_dir={root_dir}")
+        cmd += list(extra_args)
         with open(log_path, "wb") as log:
             process = subprocess.Popen(
                 cmd,
@@ -220,8 +223,9 @@ def start_server(
 
 
 @contextlib.contextmanager
-def running_server(root_dir: Path | None = None, env: Mapping[str, str] | None = None) -> Iterator[VoilaServer]:
-    server = start_server(root_dir, env)
+def running_server(root_dir: Path | None = None, env: Mapping[str, str] | None = None,
+                   extra_args: Sequence[str] = ()) -> Iterator[VoilaServer]:
+    server = start_server(root_dir, env, extra_args=extra_args)
     try:
         yield server
     finally:

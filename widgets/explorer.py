@@ -14,6 +14,7 @@ import ipywidgets as W
 from course import registry
 from course.ruling import Facts, Ruling
 
+from . import shared
 from .facts_form import FactsForm
 from .a11y import labeller
 from .ruling_view import CSS, ruling_html, summary_table_html
@@ -35,17 +36,17 @@ class RulingExplorer:
         start = initial or (self.test.source_facts() if self.test.source_facts else self.test.facts())
         self.form = FactsForm(self.test.facts, start, fields=fields, overrides=overrides)
         self.heading = heading or f"{self.test.court}: {self.test.title}"
-        self.output = W.HTML(layout=W.Layout(width="100%"))
+        self.output = shared.html(layout=shared.layout(width="100%"))
         self.reset = W.Button(description="Reset to the court's facts", tooltip="Reset to the source's own facts",
-                              layout=W.Layout(width="auto"))
+                              layout=shared.layout(width="auto"))
         self.reset.on_click(lambda _b: self._reset(start))
         self.form.observe(self.update)
-        controls = W.VBox([W.HTML(f"<strong>Facts</strong>"), self.form.widget, self.reset],
-                          layout=W.Layout(width="45%", min_width="20em"))
+        controls = W.VBox([shared.html("<strong>Facts</strong>"), self.form.widget, self.reset],
+                          layout=shared.layout(width="45%", min_width="20em"))
         self.widget = W.VBox([
-            W.HTML(CSS), labeller(),
-            W.HBox([controls, W.VBox([self.output], layout=W.Layout(width="55%", min_width="20em"))],
-                   layout=W.Layout(flex_flow="row wrap", gap="1em")),
+            shared.html(CSS), labeller(),
+            W.HBox([controls, W.VBox([self.output], layout=shared.layout(width="55%", min_width="20em"))],
+                   layout=shared.layout(flex_flow="row wrap", gap="1em")),
         ])
         self.ruling: Ruling | None = None
         self.update()
@@ -80,15 +81,15 @@ class CompareExplorer:
         self.to_facts = to_facts
         self.notes = notes
         self.form = FactsForm(scenario_model, initial, fields=fields, overrides=overrides)
-        self.table = W.HTML()
-        self.cards = W.HTML()
+        self.table = shared.html()
+        self.cards = shared.html()
         self.form.observe(self.update)
         self.widget = W.VBox([
-            W.HTML(CSS), labeller(),
+            shared.html(CSS), labeller(),
             W.HBox([
-                W.VBox([W.HTML("<strong>Facts</strong>"), self.form.widget], layout=W.Layout(width="40%", min_width="20em")),
-                W.VBox([self.table], layout=W.Layout(width="58%", min_width="20em")),
-            ], layout=W.Layout(flex_flow="row wrap", gap="1em")),
+                W.VBox([shared.html("<strong>Facts</strong>"), self.form.widget], layout=shared.layout(width="40%", min_width="20em")),
+                W.VBox([self.table], layout=shared.layout(width="58%", min_width="20em")),
+            ], layout=shared.layout(flex_flow="row wrap", gap="1em")),
             self.cards,
         ])
         self.rulings: dict[str, Ruling] = {}

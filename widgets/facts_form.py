@@ -14,9 +14,16 @@ import ipywidgets as W
 from course.counterfactual import _bounds
 from course.ruling import Facts
 
+from . import shared
+
 _UNKNOWN = "__not_alleged__"  # cannot collide with a fact's own choice values
 _WIDE = W.Layout(width="100%", max_width="46em")
-_STYLE = {"description_width": "45%"}  # long labels wrap; the control keeps the rest of the row
+
+
+def _style(widget_cls: type):
+    """The page's one style for this kind of control: long labels wrap in 45% of the row, the
+    control keeps the rest."""
+    return shared.style_for(widget_cls, description_width="45%")
 
 
 def _label(name: str, field) -> str:
@@ -58,12 +65,12 @@ class FactsForm:
         ann, optional = _optional(field.annotation)
         if ann is bool and not optional:
             self._decode[name] = bool
-            return W.Checkbox(value=bool(current), description=label, indent=False, style=_STYLE, layout=_WIDE)
+            return W.Checkbox(value=bool(current), description=label, indent=False, style=_style(W.Checkbox), layout=_WIDE)
         if ann is bool and optional:
             options = [("yes", True), ("no", False), ("not alleged / unknown", _UNKNOWN)]
             self._decode[name] = lambda v: None if v == _UNKNOWN else v
             return W.Dropdown(options=options, value=_UNKNOWN if current is None else current,
-                              description=label, style=_STYLE, layout=_WIDE)
+                              description=label, style=_style(W.Dropdown), layout=_WIDE)
         if (isinstance(ann, type) and issubclass(ann, enum.Enum)) or typing.get_origin(ann) is typing.Literal:
             values = list(ann) if isinstance(ann, type) else list(typing.get_args(ann))
             options = [(_choice_label(v), v) for v in values]
@@ -71,7 +78,7 @@ class FactsForm:
                 options.append(("not alleged / unknown", _UNKNOWN))
             self._decode[name] = lambda v: None if v == _UNKNOWN else v
             return W.Dropdown(options=options, value=_UNKNOWN if current is None else current,
-                              description=label, style=_STYLE, layout=_WIDE)
+                              description=label, style=_style(W.Dropdown), layout=_WIDE)
         if ann in (int, float):
             lo, hi = _bounds(field)
             lo = opts.get("min", lo if lo is not None else 0)
@@ -79,11 +86,11 @@ class FactsForm:
             value = current if current is not None else lo
             if ann is int:
                 slider = W.IntSlider(value=int(value), min=int(lo), max=int(hi), step=int(opts.get("step", 1)),
-                                     description=label, style=_STYLE, layout=_WIDE, continuous_update=False)
+                                     description=label, style=_style(W.IntSlider), layout=_WIDE, continuous_update=False)
             else:
                 slider = W.FloatSlider(value=float(value), min=float(lo), max=float(hi),
                                        step=float(opts.get("step", (hi - lo) / 200 or 0.01)),
-                                       description=label, style=_STYLE, layout=_WIDE, continuous_update=False)
+                                       description=label, style=_style(W.IntSlider), layout=_WIDE, continuous_update=False)
             if not optional:
                 self._decode[name] = ann
                 return slider

@@ -28,6 +28,7 @@ from course import registry
 
 from .explorer import FRIENDLY
 from .a11y import labeller
+from . import shared
 from .plot import PlotlyChart
 from .ruling_view import CSS, ruling_html, summary_table_html
 
@@ -38,8 +39,12 @@ log = logging.getLogger(__name__)
 
 MAX_DRAWN = 300  # Does drawn on the chart; the text summary covers all of them
 _WIDE = W.Layout(width="100%", max_width="46em")
-_STYLE = {"description_width": "initial"}
 BLUE, ORANGE = "#0072B2", "#E69F00"  # Okabe-Ito
+
+
+def _style(widget_cls: type):
+    """The page's one style for this kind of control: labels at their natural width."""
+    return shared.style_for(widget_cls, description_width="initial")
 
 
 _SHOWN_ESM = """
@@ -99,34 +104,35 @@ class SwarmTimingExplorer:
         ex = ef.EXAMPLES[example]
 
         self.example = W.Dropdown(options=[(e.title, k) for k, e in ef.EXAMPLES.items()], value=example,
-                                  description="Example exhibit", style=_STYLE, layout=_WIDE)
+                                  description="Example exhibit", style=_style(W.Dropdown), layout=_WIDE)
         self.upload = W.FileUpload(accept=".csv,.xlsx", multiple=False, description="Upload an Exhibit A",
-                                   layout=W.Layout(width="auto"))
+                                   layout=shared.layout(width="auto"))
         self.session = W.FloatLogSlider(value=session_hours, base=10, min=-1, max=3.2, step=0.05,
                                         description="Assumed hours each Doe stays in the swarm",
-                                        style=_STYLE, layout=_WIDE, continuous_update=False, readout_format=".3g")
+                                        style=_style(W.FloatLogSlider), layout=_WIDE, continuous_update=False,
+                                        readout_format=".3g")
         self.placement = W.Dropdown(
             options=[("observed in the middle of the stay", "centred"),
                      ("joined when observed", "joined_at_observation"),
                      ("observed at any moment of the stay (most generous)", "could_have")],
-            value="centred", description="Where the observation falls", style=_STYLE, layout=_WIDE)
-        self.doe = W.Dropdown(description="Doe to move", style=_STYLE, layout=W.Layout(width="16em"))
+            value="centred", description="Where the observation falls", style=_style(W.Dropdown), layout=_WIDE)
+        self.doe = W.Dropdown(description="Doe to move", style=_style(W.Dropdown), layout=W.Layout(width="16em"))
         self.shift = W.FloatSlider(value=0, min=-500, max=500, step=0.5, description="Move it by (hours)",
-                                   style=_STYLE, layout=_WIDE, continuous_update=False)
+                                   style=_style(W.FloatSlider), layout=_WIDE, continuous_update=False)
         self.add_at = W.BoundedFloatText(value=1.0, min=-10_000, max=10_000, step=0.5,
                                          description="New Doe: hours after the first observation",
-                                         style=_STYLE, layout=W.Layout(width="26em"))
-        self.add = W.Button(description="Add a Doe", tooltip="Add a Doe at that time", layout=W.Layout(width="auto"))
+                                         style=_style(W.BoundedFloatText), layout=W.Layout(width="26em"))
+        self.add = W.Button(description="Add a Doe", tooltip="Add a Doe at that time", layout=shared.layout(width="auto"))
         self.allegations = {
-            name: W.Checkbox(value=getattr(ex.allegations, name), indent=False, style=_STYLE, layout=_WIDE,
+            name: W.Checkbox(value=getattr(ex.allegations, name), indent=False, style=_style(W.Checkbox), layout=_WIDE,
                              description=ef.Allegations.model_fields[name].description[:1].upper()
                              + ef.Allegations.model_fields[name].description[1:])
             for name in ("same_swarm_alleged", "same_time_alleged", "direct_exchange_alleged")
         }
-        self.banner = W.HTML()
-        self.summary = W.HTML()
-        self.table = W.HTML()
-        self.cards = W.HTML()
+        self.banner = shared.html()
+        self.summary = shared.html()
+        self.table = shared.html()
+        self.cards = shared.html()
         self.chart_box = W.Box()
         self.fig = None
         self._chart = chart
@@ -144,15 +150,15 @@ class SwarmTimingExplorer:
         self.add.on_click(lambda b: self._add_doe())
 
         controls = W.VBox([
-            W.HTML("<strong>Exhibit</strong>"), self.example, self.upload,
-            W.HTML("<strong>Assumptions (not facts found by any court)</strong>"), self.session, self.placement,
-            W.HTML("<strong>Change the exhibit</strong>"), self.doe, self.shift, W.HBox([self.add_at, self.add]),
-            W.HTML("<strong>What the complaint alleges</strong>"), *self.allegations.values(),
-        ], layout=W.Layout(width="44%", min_width="20em"))
+            shared.html("<strong>Exhibit</strong>"), self.example, self.upload,
+            shared.html("<strong>Assumptions (not facts found by any court)</strong>"), self.session, self.placement,
+            shared.html("<strong>Change the exhibit</strong>"), self.doe, self.shift, W.HBox([self.add_at, self.add]),
+            shared.html("<strong>What the complaint alleges</strong>"), *self.allegations.values(),
+        ], layout=shared.layout(width="44%", min_width="20em"))
         self.widget = W.VBox([
-            W.HTML(CSS), labeller(), self.banner,
-            W.HBox([controls, W.VBox([self.summary, self.table], layout=W.Layout(width="54%", min_width="20em"))],
-                   layout=W.Layout(flex_flow="row wrap", gap="1em")),
+            shared.html(CSS), labeller(), self.banner,
+            W.HBox([controls, W.VBox([self.summary, self.table], layout=shared.layout(width="54%", min_width="20em"))],
+                   layout=shared.layout(flex_flow="row wrap", gap="1em")),
             self.chart_box, self.cards, shown,
         ])
         self._refresh_does()
