@@ -74,7 +74,11 @@ def _notebook(path, source: str) -> None:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=240) as r:
+    """GET a page as a browser does: the course gives a new browser its cookie and sends it back."""
+    import http.cookiejar
+
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    with opener.open(url, timeout=240) as r:
         assert r.status == 200
         return r.read().decode("utf-8")
 
