@@ -93,8 +93,13 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 def _kernels(server) -> int:
     import psutil
 
-    return sum(1 for p in psutil.Process(server.process.pid).children(recursive=True)
-               if "ipykernel" in " ".join(p.cmdline()))
+    def is_kernel(p) -> bool:
+        try:
+            return "ipykernel" in " ".join(p.cmdline())
+        except (psutil.ZombieProcess, psutil.NoSuchProcess, psutil.AccessDenied):
+            return False  # a kernel that has just ended is not running
+
+    return sum(1 for p in psutil.Process(server.process.pid).children(recursive=True) if is_kernel(p))
 
 
 @pytest.mark.browser
