@@ -102,6 +102,7 @@ class SwarmTimingExplorer:
         self.base: ExhibitLoad = ef.load_example(example)
         self.frame: pd.DataFrame = self.base.observations.copy()
         ex = ef.EXAMPLES[example]
+        self._base_allegations = ex.allegations  # what the example's complaint pleads beyond the checkboxes
 
         self.example = W.Dropdown(options=[(e.title, k) for k, e in ef.EXAMPLES.items()], value=example,
                                   description="Example exhibit", style=_style(W.Dropdown), layout=_WIDE)
@@ -174,6 +175,7 @@ class SwarmTimingExplorer:
 
     def _load_example(self, name: str) -> None:
         ex = ef.EXAMPLES[name]
+        self._base_allegations = ex.allegations  # what the example's complaint pleads beyond the checkboxes
         for key, box in self.allegations.items():
             box.value = getattr(ex.allegations, key)
         self._set_exhibit(ef.load_example(name))
@@ -239,7 +241,7 @@ class SwarmTimingExplorer:
             load = replace(self.base, observations=frame)
             assumptions = swarm.SwarmAssumptions(session_hours=float(self.session.value),
                                                  placement=self.placement.value)
-            allegations = ef.Allegations(**{k: w.value for k, w in self.allegations.items()})
+            allegations = self._base_allegations.model_copy(update={k: w.value for k, w in self.allegations.items()})
             self.rulings = ef.joinder_rulings(load, assumptions, allegations)
             analysis = swarm.analyse(frame, assumptions)
             self.banner.value = self._banner(load)
