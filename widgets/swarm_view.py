@@ -201,6 +201,7 @@ class SwarmTimingExplorer:
                                  f"{escape(load.summary())}: at least two good rows are needed."
                                  + (f" Rows not loaded:<ul>{reasons}{more}</ul>" if reasons else "") + "</div>")
             return
+        self._base_allegations = ef.Allegations()  # a new complaint: the defaults, then the checkboxes
         self._set_exhibit(load)
 
     def _refresh_does(self) -> None:
