@@ -43,13 +43,22 @@ def test_smoke_run_two_attendees_join_operate_and_leave(tmp_path):
     assert r["present_pss"] > sum(r["kernel_uss"])  # the server and the kernels' shared pages too
 
 
+def _run_in_own_thread(coro):
+    """asyncio.run in a thread of its own: a browser test earlier in the same pytest run may leave an
+    event loop set on the main thread (Playwright's sync API), where asyncio.run refuses to start."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def test_a_control_that_does_not_change_the_ruling_fails_the_run():
     load = _load_module()
     unchanged = load.LoadSpec(load.FLOOR, "Value", (5, 5), "bench-floor-ruling")  # 5 is the slider's value already
     server = load.start([load.FLOOR], ["--pool_size=1"])
     try:
-        r = asyncio.run(load.seminar_run(server.url, server.process.pid, unchanged, 1, 0.0, 0, 0.0,
-                                         log=lambda m: None, op_timeout_s=3.0))
+        r = _run_in_own_thread(load.seminar_run(server.url, server.process.pid, unchanged, 1, 0.0, 0, 0.0,
+                                                log=lambda m: None, op_timeout_s=3.0))
     finally:
         server.stop()
         shutil.rmtree(server.bench_root, ignore_errors=True)

@@ -33,6 +33,7 @@ NEEDS_PANDAS = {
     "notebooks/02_hard_drive_ndcal.ipynb",
     "notebooks/03_malibu_ndill.ipynb",
     "notebooks/05_bodyguard_dhaw.ipynb",
+    "notebooks/06_synthesis.ipynb",
     "notebooks/07_approaches.ipynb",  # on main since issue 14's merge; not in every checkout
 }
 PAGES = sorted(f"{folder}/{p.name}" for folder in ("notebooks", "exercises")
