@@ -78,7 +78,10 @@ def test_answer_by_keyboard_and_see_feedback(page, exercise_server):
     feedback.wait_for(timeout=30_000)
     text = feedback.inner_text()
     assert "Correct" in text and "n.4" in text  # words, and the quote's pinpoint
-    page.locator("text=Saved for keyboard-tester").wait_for(timeout=10_000)
+    note = page.locator(".course-ex-card .course-ex-note", has_text="Saved for").or_(
+        page.locator(".course-ex-card .course-ex-note", has_text="saved"))
+    note.first.wait_for(timeout=10_000)
+    assert "Saved for keyboard-tester." in note.first.inner_text(), note.first.inner_text()
     assert page_problems(page) == []
 
 

@@ -146,3 +146,22 @@ def test_plotly_js_is_installed_into_the_course_template_once(tmp_path):
     from widgets.plot import PLOTLY_JS_PATH
 
     assert PLOTLY_JS_PATH.endswith("templates/course/static/" + assets.PLOTLY_JS)  # where the page asks for it
+
+
+def test_free_text_is_sent_to_the_kernel_once_on_commit_so_a_click_cannot_overtake_it():
+    """ipywidgets' front end holds back a model's update while an earlier one is unanswered,
+    but sends a button's click at once: with text sent on every keystroke, a quick "type the
+    learner ID, then Check answer" under load saved the attempt as "Saved for ke." (seen in a
+    browser test). Text sent once on commit (blur or Enter) goes before the click."""
+    import ast
+    from pathlib import Path
+
+    found = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "widgets").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("Text", "Textarea"):
+                found.append(f"{path.name}:{node.lineno}")
+                kw = {k.arg: k.value for k in node.keywords}
+                assert "continuous_update" in kw and isinstance(kw["continuous_update"], ast.Constant) \
+                    and kw["continuous_update"].value is False, f"{path.name}:{node.lineno}: continuous_update=False"
+    assert len(found) >= 5, found  # the learner IDs, the short answer, the seminar's forms

@@ -167,7 +167,7 @@ class QuestionCard:
                            "Tick every one that does (it may be none).</p>"),
                     *self.reasons]
         if t == "short_answer":
-            self.text = W.Textarea(value="", description="Your answer:", placeholder="Write two or three sentences.",
+            self.text = W.Textarea(value="", description="Your answer:", continuous_update=False, placeholder="Write two or three sentences.",
                                    style=_LABEL, layout=W.Layout(width="100%", max_width="58em", height="7em"))
             return [self.text]
         raise ValueError(f"unknown question type {t!r}")  # pragma: no cover
@@ -254,7 +254,7 @@ class ExerciseSetView:
         who = identity.current()  # the hub's user or the server's signed-in learner: not typed
         if who is not None:
             _SESSION["learner"] = who.name
-        self.learner = W.Text(value=_SESSION["learner"], description="Signed in as:" if who else "Learner ID:",
+        self.learner = W.Text(value=_SESSION["learner"], continuous_update=False, description="Signed in as:" if who else "Learner ID:",
                               style=_LABEL, placeholder="your name or student number", disabled=who is not None,
                               tooltip="Your answers are saved under this ID")
         self.learner.observe(self._on_learner, names="value")

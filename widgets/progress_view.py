@@ -92,7 +92,7 @@ class MyProgressView:
             self._learner = None
             head = W.HTML(f'<p class="course-progress-who">Signed in as <strong>{_e(self._who.name)}</strong>.</p>')
         else:
-            self._learner = W.Text(description="Learner ID:", style=_LABEL, placeholder="your name or student number")
+            self._learner = W.Text(description="Learner ID:", continuous_update=False, style=_LABEL, placeholder="your name or student number")
             self._learner.observe(lambda _c: self.refresh(), names="value")
             head = W.VBox([W.HTML("<p>Enter the learner ID you used on the exercise pages.</p>"), self._learner])
         self.widget = W.VBox([W.HTML(CSS), W.HTML('<h2 data-course-ready="progress">My progress</h2>'), head,

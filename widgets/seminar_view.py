@@ -83,7 +83,7 @@ def _e(text: Any) -> str:
 
 
 def _text(label: str, cls: str, placeholder: str = "", value: str = "") -> w.Text:
-    t = w.Text(value=value, description=label, placeholder=placeholder, style=_LABEL, layout=_WIDE)
+    t = w.Text(value=value, description=label, continuous_update=False, placeholder=placeholder, style=_LABEL, layout=_WIDE)
     t.add_class(cls)
     return t
 
@@ -575,7 +575,7 @@ class AttendeeView:
         self._poll_status = w.HTML()
         self._poll_status.add_class("seminar-poll-status")
 
-        self._ask_in = w.Textarea(description="Your question",
+        self._ask_in = w.Textarea(continuous_update=False, description="Your question",
                                   placeholder="Ask the presenter (shown without your name)",
                                   style=_LABEL, layout=w.Layout(width="36em", height="5em", max_width="100%"))
         self._ask_in.add_class("seminar-question-input")
@@ -590,7 +590,7 @@ class AttendeeView:
                            layout=w.Layout(width="48em", max_width="100%"))
             r.add_class(f"seminar-eval-{item}")
             self._ratings[item] = r
-        self._eval_comments = w.Textarea(description="Comments (optional)", style=_LABEL,
+        self._eval_comments = w.Textarea(continuous_update=False, description="Comments (optional)", style=_LABEL,
                                          layout=w.Layout(width="36em", height="4em", max_width="100%"))
         self._eval_comments.add_class("seminar-eval-comments")
         self._evaluate = _button("Send evaluation", "seminar-send-evaluation")
