@@ -70,7 +70,7 @@ import html as _html  # noqa: E402
 
 from jupyter_server.utils import url_path_join  # noqa: E402
 from tornado.web import RedirectHandler  # noqa: E402
-from traitlets import default  # noqa: E402
+from traitlets import Bool, default  # noqa: E402
 from voila.app import Voila  # noqa: E402
 from voila.tornado.contentshandler import VoilaContentsHandler  # noqa: E402
 from voila.tornado.handler import TornadoVoilaHandler  # noqa: E402
@@ -225,6 +225,12 @@ class CourseVoila(Voila):
 
     name = "voila"  # the config file is still voila.json
 
+    trust_xheaders = Bool(False, config=True, help=(
+        "Behind a proxy (JupyterHub's configurable-http-proxy, nginx, a load balancer) that is the only "
+        "way in: take each visitor's address from X-Forwarded-For / X-Real-Ip, so the per-address kernel "
+        "limits count visitors, not the proxy. Off by default: without such a proxy a visitor could "
+        "claim any address."))
+
     @default("config_file_paths")
     def _config_file_paths_default(self):
         return [str(HERE)]
@@ -253,6 +259,13 @@ class CourseVoila(Voila):
         if settings["course_hub_mode"] and not settings.get("cookie_secret"):
             settings["cookie_secret"] = secrets.token_bytes(32)  # the hub OAuth state cookie is signed
         return settings
+
+    def listen(self):
+        if self.trust_xheaders:  # tornado reads the forwarded address only when told to
+            import functools
+
+            self.app.listen = functools.partial(self.app.listen, xheaders=True)
+        super().listen()
 
     def init_handlers(self):
         home = url_path_join(self.base_url, "voila/render", HOME)

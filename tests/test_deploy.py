@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from proxy_support import ensure_proxy
 from browser_support import (
     CHROMIUM,
     chromium_available,
@@ -172,34 +173,6 @@ def _env(extra: dict):
 
 
 # --- a real JupyterHub on loopback ------------------------------------------------------------
-
-NODE_PREFIX = Path(sys.prefix) / "lib" / "course-node"
-
-
-def find_proxy() -> str | None:
-    """configurable-http-proxy: $CONFIGURABLE_HTTP_PROXY, on PATH, or installed by this test."""
-    for cand in (os.environ.get("CONFIGURABLE_HTTP_PROXY"), shutil.which("configurable-http-proxy"),
-                 str(NODE_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy")):
-        if cand and Path(cand).is_file() and os.access(cand, os.X_OK):
-            return cand
-    return None
-
-
-def ensure_proxy() -> str:
-    found = find_proxy()
-    if found:
-        return found
-    npm = shutil.which("npm")
-    require(npm is not None and shutil.which("node") is not None,
-            "configurable-http-proxy is not installed and Node.js/npm are missing to install it "
-            "(apt-get install -y nodejs npm, then npm install -g configurable-http-proxy)")
-    NODE_PREFIX.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([npm, "install", "--prefix", str(NODE_PREFIX), "--no-audit", "--no-fund",
-                           "configurable-http-proxy@5"], capture_output=True, text=True, timeout=180)
-    found = find_proxy()
-    require(found is not None, f"npm could not install configurable-http-proxy:\n{proc.stdout[-1500:]}{proc.stderr[-1500:]}")
-    return found
-
 
 def _pids_of(marker: str) -> list[int]:
     """Processes whose command line or environment mentions ``marker`` (the hub's state folder)."""
