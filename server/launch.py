@@ -194,6 +194,16 @@ class CourseVoilaHandler(TornadoVoilaHandler):
         """Pages that keep records under the learner's name (exercises, seminar, progress)."""
         return bool(path) and path.split("/", 1)[0] in IDENTITY_FOLDERS
 
+    def write_error(self, status_code: int, **kwargs) -> None:
+        """The pool's "no kernel for this page now" (server/pool.py) as a sentence, not a bare 503."""
+        error = kwargs.get("exc_info", (None, None, None))[1]
+        busy = server_module("pool").BUSY
+        if status_code == 503 and getattr(error, "log_message", None) == busy and not self._headers_written:
+            self.set_header("Retry-After", "60")
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            return self.finish(limits.REFUSAL_PAGE.format(message=_html.escape(busy)))
+        return super().write_error(status_code, **kwargs)
+
     def _refuse(self, refusal) -> None:
         self.log.warning("course: refused a page from %s: %s", self.request.remote_ip, refusal.message)
         self.set_status(refusal.status)

@@ -16,7 +16,8 @@ takes the oldest task, so arrivals beyond the pool wait in arrival order for the
 instead of all slowing together. A start is ready only when the notebook has run to the end
 with nothing missing (``server/page_guard.py``'s notice absent); otherwise its kernel is shut down
 and a fresh kernel (new ports) is started, up to ``start_attempts`` times; after that the reader
-gets the page's notice (or an HTTP 503 with a sentence if no kernel could start at all). A
+gets the page's notice if its last kernel still runs, or else an HTTP 503 with a sentence (no
+kernel could start, or every one died running the page). A
 seminar's pool (``server/seminar_prewarm.py``) shrinks by one with each arrival, down to its spare.
 
 :class:`SocketLimitMixin`: every kernel connection uses four or five ZeroMQ sockets of the kernel
@@ -117,11 +118,19 @@ class PoolMixin(LoggingConfigurable):
                 self.log.warning("%s: pre-heated kernel %s did not finish the page (attempt %d of %d)%s; "
                                  "starting a fresh kernel", notebook_path, content["kernel_id"], attempt,
                                  self.start_attempts, f": {error}" if error else "")
-                if attempt == self.start_attempts and error is None:
+                if attempt == self.start_attempts and error is None and await self._alive(content["kernel_id"]):
                     return content  # its page ends with the notice: said, not hidden
                 last_error = error or RuntimeError("the page did not finish")
                 await self._discard(content["kernel_id"])
             raise RuntimeError(f"no kernel could be started for {notebook_path}: {last_error}")
+
+    async def _alive(self, kernel_id: str) -> bool:
+        """Whether the kernel still runs: a dead one is taken out of the map by the restarter
+        (``KernelRestarter.restart_limit`` 0), and a page handed out with it would answer 404."""
+        try:
+            return bool(await self.get_kernel(kernel_id).is_alive())
+        except KeyError:
+            return False
 
     async def _discard(self, kernel_id: str) -> None:
         try:

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -83,10 +84,6 @@ def _get(url: str) -> str:
         return r.read().decode("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Known conflict, issue 16 left open: the kernel restarter now reports a dead kernel (KernelRestarter."
-    "restart_limit 0, so the page guard can say a dead kernel in words, issue 14), and the pool's retry of a "
-    "kernel that dies while pre-heating (written with autorestart off) then answers 404 instead of retrying."))
 def test_a_failed_pre_heated_kernel_is_replaced_and_a_hopeless_page_says_so(tmp_path):
     root = tmp_path / "root"
     (root / "notebooks").mkdir(parents=True)
@@ -103,13 +100,16 @@ def test_a_failed_pre_heated_kernel_is_replaced_and_a_hopeless_page_says_so(tmp_
         while time.monotonic() < deadline and server.log().count("is filled with 1 kernel(s)") < 2:
             time.sleep(0.5)
         flaky = _get(server.page_url("notebooks/flaky.ipynb"))
-        hopeless = _get(server.page_url("notebooks/hopeless.ipynb"))  # the request ends
+        with pytest.raises(urllib.error.HTTPError) as refused:  # the request ends, with a sentence
+            _get(server.page_url("notebooks/hopeless.ipynb"))
+        hopeless = refused.value.read().decode("utf-8")
         log = server.log()
     assert flag.exists()  # the first kernel did die
     assert "flaky.ipynb: pre-heated kernel" in log and "attempt 1 of 2" in log
     assert "the whole page ran" in flaky and PAGE_END in flaky and "course-page-incomplete" not in flaky
-    assert "course-page-incomplete" in hopeless and "This page did not finish loading" in hopeless
-    assert "the whole page ran" not in hopeless
+    # every kernel of the hopeless page died running it: none is handed out (it would answer 404)
+    assert refused.value.code == 503 and "could not start this page right now" in hopeless
+    assert "Kernel does not exist" not in log and "the whole page ran" not in hopeless
 
 
 def test_a_seminar_pool_is_taken_down_to_its_spare_not_refilled_to_the_attendance(tmp_path):
