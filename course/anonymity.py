@@ -301,8 +301,9 @@ def ndill_proceed_anonymously(f: AnonymityFacts) -> Ruling:
             "May proceed by pseudonym: the Doe files pseudonymously and public filings use his Doe number, through "
             "the close of fact discovery or until further order. The court ordered nothing hiding his identity "
             "from the plaintiff"
-            + ("; the request to hide it from the plaintiff as well is refused." if f.seeks_to_withhold_identity_from_plaintiff
-               else ".")
+            + ("; the court said it will not order such a blanket protective order, so the request to hide it "
+               "from the plaintiff as well fails (the course applying footnote 6 to a request the court did not "
+               "read the motion as making)." if f.seeks_to_withhold_identity_from_plaintiff else ".")
         )
     elif outcome == Outcome.anonymity_denied:
         summary = ("May not proceed by pseudonym: none of the considerations the court relied on is present, and "
