@@ -25,8 +25,11 @@ Where the observed moment falls within the session is a second assumption, ``pla
 
 Intervals are open: two Does whose presences only touch at an instant do not overlap.
 Times are kept in whole nanoseconds and sessions are rounded to the nanosecond, so every
-comparison is exact. All computations sort the intervals once and sweep them
-(O(n log n), plus the number of pairs when pairs are listed); none compares all pairs.
+comparison is exact (Python integers). All computations sort the intervals once and sweep
+them with :mod:`bisect` (O(n log n), plus the number of pairs when pairs are listed); none
+compares all pairs. The module is plain Python: it reads an exhibit's rows (or a table with
+``doe`` and ``observed_at`` columns) without numpy or pandas, so a page runs where neither is
+installed; only :func:`presence`, the bulk table, imports pandas.
 """
 from __future__ import annotations
 

@@ -8,8 +8,9 @@ are measured by the benchmarks in ``bench/``, not asserted here.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
+from datetime import timedelta
 
-import pandas as pd
 import pytest
 
 from browser_support import open_notebook, page_problems
@@ -131,9 +132,8 @@ def test_lesson_3_moving_doe_38_next_to_doe_29_changes_the_nd_ill_ruling(page, v
     one_hour = swarm.SwarmAssumptions(session_hours=1.0)
     assert _outcome(page, tid) == ef.joinder_rulings(load, one_hour, allegations)[tid].outcome.value
 
-    frame = load.observations.copy()
-    frame.loc[frame["doe"] == 38, "observed_at"] -= pd.Timedelta(hours=399.5)
-    moved = type(load)(frame, load.problems, load.rows_read, load.filename)
+    moved = replace(load, rows=tuple(replace(o, observed_at=o.observed_at - timedelta(hours=399.5)) if o.doe == 38
+                                     else o for o in load.rows))
     expected = ef.joinder_rulings(moved, one_hour, allegations)[tid].outcome.value
     assert expected != Outcome.joinder_improper.value
 
