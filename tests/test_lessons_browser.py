@@ -121,11 +121,13 @@ def test_each_explorer_changes_its_ruling_as_the_engine_says(page, voila_server,
     assert not page_problems(page)
 
 
-def test_lesson_3_moving_doe_38_next_to_doe_29_changes_the_nd_ill_ruling(page, voila_server):
+def move_doe_38_next_to_doe_29(page):
+    """On lesson 3's swarm explorer, move Doe 38 to 0.3 hours after Doe 29 (keyboard only) and
+    wait for the N.D. Ill. card to show the engine's ruling on the moved exhibit. Returns the
+    moved exhibit, the assumptions and the allegations."""
     from course import exhibit_facts as ef
     from course import swarm
 
-    open_notebook(page, voila_server, "notebooks/03_malibu_ndill.ipynb")
     tid = "joinder.ndill_2013"
     load = ef.load_example("ndill_doe29_doe38")
     allegations = ef.EXAMPLES["ndill_doe29_doe38"].allegations
@@ -140,6 +142,15 @@ def test_lesson_3_moving_doe_38_next_to_doe_29_changes_the_nd_ill_ruling(page, v
     mover = page.locator(".widget-slider", has_text="Move it by (hours)")
     started = type_into_readout(page, mover, "-399.5")
     _wait_outcome(page, tid, expected, started, "lesson 3: move Doe 38")
+    return moved, one_hour, allegations
+
+
+def test_lesson_3_moving_doe_38_next_to_doe_29_changes_the_nd_ill_ruling(page, voila_server):
+    from course import exhibit_facts as ef
+
+    open_notebook(page, voila_server, "notebooks/03_malibu_ndill.ipynb")
+    tid = "joinder.ndill_2013"
+    moved, one_hour, allegations = move_doe_38_next_to_doe_29(page)
 
     alleged = allegations.model_copy(update={"same_swarm_alleged": True, "same_time_alleged": True})
     expected = ef.joinder_rulings(moved, one_hour, alleged)[tid].outcome.value
