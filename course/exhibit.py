@@ -196,12 +196,12 @@ class ExhibitLoad:
     def rows_rejected(self) -> int:
         return len({p.row_number for p in self.problems})
 
-    @property
+    @cached_property
     def all_documentation_ips(self) -> bool:
         """True when every loaded address is in a documentation block (False if none loaded)."""
         return bool(self.rows) and all(is_documentation_ip(o.ip) for o in self.rows)
 
-    @property
+    @cached_property
     def illustrative_notes(self) -> tuple[str, ...]:
         """The distinct notes in the ``illustrative`` column, in order of first appearance."""
         notes = (o.illustrative for o in self.rows if o.illustrative is not None)

@@ -252,13 +252,10 @@ def _sweep(observations: Any, assumptions: SwarmAssumptions) -> _Sweep:
     points = _points(observations)
     origin = min((t for _, t in points), default=0)
     default_ns = round(assumptions.session_hours * NS_PER_HOUR)
-    by_doe = assumptions.session_hours_by_doe
-    placement = assumptions.placement
     rows = []
     for doe, t in points:
         seen2 = (t - origin) * 2
-        session_ns = default_ns if doe not in by_doe else round(by_doe[doe] * NS_PER_HOUR)
-        start2, end2 = _interval2(seen2, session_ns, placement)
+        start2, end2 = _interval2(seen2, _session_ns(doe, assumptions, default_ns), assumptions.placement)
         rows.append((start2, doe, end2, seen2))
     rows.sort()
     start2 = [r[0] for r in rows]

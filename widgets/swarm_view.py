@@ -236,7 +236,7 @@ class SwarmTimingExplorer:
             allegations = self._base_allegations.model_copy(update={k: w.value for k, w in self.allegations.items()})
             analysis = swarm.analyse(load, assumptions)
             self.rulings = ef.joinder_rulings(load, assumptions, allegations, analysis=analysis)
-            self.banner.value = self._banner(load)
+            self.banner.value = self._banner(self.base)  # moving a Doe changes no address, note or problem
             self.summary.value = self._summary_html(analysis)
             named = [(registry.get(t).label, r) for t, r in self.rulings.items()]
             self.table.value = summary_table_html(named)
