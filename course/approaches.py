@@ -392,9 +392,9 @@ def _same_exhibit(load, name: str) -> bool:
 
     if load is None:
         return False
-    own = ef.load_example(name).observations
-    got = load.observations
-    return len(got) == len(own) and sorted(got["observed_at"]) == sorted(own["observed_at"])
+    own = ef.load_example(name).rows
+    got = load.rows
+    return len(got) == len(own) and sorted(o.observed_at for o in got) == sorted(o.observed_at for o in own)
 
 
 def _off_court_case(a: Approach, case: CaseFacts, does_count: int, exhibit) -> str | None:

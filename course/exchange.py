@@ -41,13 +41,10 @@ seeded random generator, to check the formula.
 from __future__ import annotations
 
 import math
+import random
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .swarm import Assumption
-
-if TYPE_CHECKING:  # imported where used, so that importing this module stays light
-    import numpy as np
 
 BEP3 = "BEP 3 (bittorrent.org, beps/bep_0003.rst)"
 
@@ -235,35 +232,42 @@ def overlap_minutes_for(probability: float, assumptions: ExchangeAssumptions | N
 
 
 def monte_carlo(overlap_minutes: float, assumptions: ExchangeAssumptions | None = None,
-                *, trials: int = 20_000, seed: int = 0, max_work: int = 200_000_000) -> MonteCarloResult:
+                *, trials: int = 20_000, seed: int = 0, max_work: int = 20_000_000) -> MonteCarloResult:
     """Simulate the model's rules directly: real peer numbers drawn each period, B is peer 0.
 
-    Cost grows with trials x slots x periods; ``max_work`` refuses runs that would take
-    minutes (use it for short overlaps; the formula has no such limit).
+    Plain Python with :class:`random.Random` seeded by ``seed``, so a run is repeatable. A
+    direction stops drawing once a piece has moved (the outcome is then settled). Cost grows
+    with trials x slots x periods; ``max_work`` refuses runs that would take minutes (use it
+    for short overlaps; the formula has no such limit).
     """
-    import numpy as np
     a = assumptions or ExchangeAssumptions()
     m = periods(overlap_minutes, a.rechoke_seconds)
     o = periods(overlap_minutes, a.optimistic_unchoke_seconds)
     work = trials * 2 * (a.upload_slots * m + o)
     if work > max_work:
         raise ValueError(f"simulation too large ({work:,} draws > max_work {max_work:,}); shorten the overlap")
-    rng = np.random.default_rng(seed)
+    rng = random.Random(seed)
+    rand, pick = rng.random, rng.randrange
     k, slots, r, t = a.candidates, a.upload_slots - 1, a.reciprocation, a.transfer_per_unchoked_period
-    connected = rng.random(trials) < k / (a.swarm_size - 1)
+    p_connected = k / (a.swarm_size - 1)
 
-    def one_way() -> np.ndarray:
-        moved = np.zeros(trials, dtype=bool)
-        current = rng.integers(0, k, size=(trials, slots))
+    def one_way() -> bool:
+        """Whether A moves a piece to B over the overlap (B is peer 0 of A's k)."""
+        current = [pick(k) for _ in range(slots)]
         for period in range(m):
             if period:
-                redraw = rng.random((trials, slots)) >= r
-                current = np.where(redraw, rng.integers(0, k, size=(trials, slots)), current)
-            moved |= ((current == 0) & (rng.random((trials, slots)) < t)).any(axis=1)
+                current = [pick(k) if rand() >= r else peer for peer in current]
+            for peer in current:
+                if peer == 0 and rand() < t:
+                    return True
         for _ in range(o):
-            moved |= (rng.integers(0, k, size=trials) == 0) & (rng.random(trials) < t)
-        return moved
+            if pick(k) == 0 and rand() < t:
+                return True
+        return False
 
-    exchanged = connected & (one_way() | one_way())
-    p = float(exchanged.mean())
+    exchanged = 0
+    for _ in range(trials):
+        if rand() < p_connected and (one_way() or one_way()):
+            exchanged += 1
+    p = exchanged / trials
     return MonteCarloResult(p, math.sqrt(max(p * (1 - p), 1e-12) / trials), trials, seed)

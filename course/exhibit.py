@@ -43,6 +43,7 @@ import math
 import os
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterable
 
@@ -160,36 +161,50 @@ class Observation:
 
 @dataclass(frozen=True, eq=False)
 class ExhibitLoad:
-    """What :func:`read_exhibit` found: the good rows as a table, and every problem.
+    """What :func:`read_exhibit` found: the good rows, and every problem.
 
-    ``observations`` has the columns :data:`FRAME_COLUMNS`; ``observed_at`` is a UTC
-    time-zone-aware column and ``utc_offset_minutes`` keeps the offset the file used, so
-    a time can be shown as the exhibit wrote it.
+    ``rows`` are the good rows as :class:`Observation` records (``observed_at`` as the file
+    wrote it, time-zone aware), in file order: what the engine reads. ``observations`` is the
+    same rows as a pandas table with the columns :data:`FRAME_COLUMNS` (``observed_at`` in
+    UTC, ``utc_offset_minutes`` the offset the file used), built on first use, for bulk
+    tables and the command line; a lesson page never asks for it.
     """
 
-    observations: pd.DataFrame
+    rows: tuple[Observation, ...]
     problems: tuple[RowProblem, ...]
     rows_read: int  # data rows that were not blank
     filename: str | None = None
     warnings: tuple[RowWarning, ...] = ()  # loaded rows with something to check
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rows", tuple(self.rows))
+
+    @cached_property
+    def observations(self) -> pd.DataFrame:
+        return _frame(self.rows)
+
     @property
     def rows_loaded(self) -> int:
-        return len(self.observations)
+        return len(self.rows)
+
+    @property
+    def does(self) -> int:
+        """How many distinct Does the rows name (the loader refuses a Doe twice)."""
+        return len({o.doe for o in self.rows})
 
     @property
     def rows_rejected(self) -> int:
         return len({p.row_number for p in self.problems})
 
-    @property
+    @cached_property
     def all_documentation_ips(self) -> bool:
         """True when every loaded address is in a documentation block (False if none loaded)."""
-        return bool(len(self.observations)) and all(is_documentation_ip(ip) for ip in self.observations["ip"])
+        return bool(self.rows) and all(is_documentation_ip(o.ip) for o in self.rows)
 
-    @property
+    @cached_property
     def illustrative_notes(self) -> tuple[str, ...]:
         """The distinct notes in the ``illustrative`` column, in order of first appearance."""
-        notes = self.observations["illustrative"].dropna()
+        notes = (o.illustrative for o in self.rows if o.illustrative is not None)
         return tuple(dict.fromkeys(str(n) for n in notes if str(n).strip()))
 
     @property
@@ -200,7 +215,7 @@ class ExhibitLoad:
     @property
     def info_hashes(self) -> tuple[str, ...]:
         """The distinct info hashes; more than one means more than one swarm."""
-        return tuple(dict.fromkeys(self.observations["info_hash"]))
+        return tuple(dict.fromkeys(o.info_hash for o in self.rows))
 
     def summary(self) -> str:
         """One line for display: how many rows loaded and how many were rejected."""
@@ -481,7 +496,7 @@ def _is_xlsx(data: bytes, filename: str | None) -> bool:
     return data[:4] == b"PK\x03\x04"
 
 
-def _frame(observations: list[Observation]) -> pd.DataFrame:
+def _frame(observations: Iterable[Observation]) -> pd.DataFrame:
     import pandas as pd
     rows = [
         {
@@ -565,7 +580,7 @@ def load_records(records: Iterable[list[Any]], *, filename: str | None = None) -
         result, found = place_codes(result)
         warnings.extend(found)
         good.append(result)
-    return ExhibitLoad(_frame(good), tuple(problems), rows_read, filename, tuple(warnings))
+    return ExhibitLoad(tuple(good), tuple(problems), rows_read, filename, tuple(warnings))
 
 
 def parse_exhibit_bytes(data: bytes, filename: str | None = None) -> ExhibitLoad:
@@ -584,7 +599,7 @@ def parse_exhibit_bytes(data: bytes, filename: str | None = None) -> ExhibitLoad
 def read_exhibit(path_or_filelike: str | os.PathLike | IO[Any], *, filename: str | None = None) -> ExhibitLoad:
     """Read an exhibit from a path or an open file (CSV, or .xlsx via openpyxl).
 
-    Every row is checked. Good rows come back in ``observations`` (``observed_at`` as UTC);
+    Every row is checked. Good rows come back in ``rows`` (and as a table in ``observations``);
     each bad row is listed in ``problems`` with its spreadsheet row number (header = row 1,
     first data row = row 2). Raises :class:`ExhibitError` when the file as a whole cannot
     be an exhibit, for example when a required column is missing.

@@ -93,18 +93,19 @@ class NotEnoughDoes(ValueError):
 
 
 def joinder_scenario(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
-                     allegations: Allegations) -> JoinderScenario:
+                     allegations: Allegations, *, analysis: swarm.SwarmAnalysis | None = None) -> JoinderScenario:
     """The joinder scenario an exhibit supports, given the allegations and the timing assumptions.
 
     The N.D. Ill. window is the time within which the earliest Doe could still be in the
     swarm when the latest arrives: ``session_hours`` for a fixed placement, twice that when
     the observation could fall anywhere in the stay (``placement="could_have"``).
+    ``analysis``: the exhibit's :func:`swarm.analyse` under the same assumptions, when the
+    caller has it already (the sweep then runs once).
     """
-    frame = exhibit.observations
-    analysis = swarm.analyse(frame, assumptions)
+    if analysis is None:
+        analysis = swarm.analyse(exhibit, assumptions)
     if analysis.does < 2:
         raise NotEnoughDoes(f"joinder needs at least two Does; the exhibit has {analysis.does}")
-    gaps = swarm.consecutive_gaps_hours(frame)
     window = assumptions.session_hours * (2 if assumptions.placement == "could_have" else 1)
     return JoinderScenario(
         does_count=analysis.does,
@@ -113,7 +114,7 @@ def joinder_scenario(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
         same_swarm_alleged=allegations.same_swarm_alleged,
         same_time_alleged=allegations.same_time_alleged,
         gap_hours=float(analysis.span_hours or 0.0),
-        closest_gap_hours=float(gaps.min()),
+        closest_gap_hours=float(analysis.smallest_gap_hours),
         direct_exchange_alleged=allegations.direct_exchange_alleged,
         pro_se_does_expected=allegations.pro_se_does_expected,
         distinct_defenses_likely=allegations.distinct_defenses_likely,
@@ -142,21 +143,21 @@ def scenario_from_numbers(does_count: int, span_hours: float, closest_gap_hours:
 
 
 def joinder_facts_for(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
-                      allegations: Allegations) -> dict[str, Facts]:
+                      allegations: Allegations, *, analysis: swarm.SwarmAnalysis | None = None) -> dict[str, Facts]:
     """Each joinder test's own facts for an exhibit: what ``course decide`` takes for the same case."""
-    return joinder_facts(joinder_scenario(exhibit, assumptions, allegations))
+    return joinder_facts(joinder_scenario(exhibit, assumptions, allegations, analysis=analysis))
 
 
 def joinder_rulings(exhibit: ExhibitLoad, assumptions: swarm.SwarmAssumptions,
-                    allegations: Allegations) -> dict[str, Ruling]:
+                    allegations: Allegations, *, analysis: swarm.SwarmAnalysis | None = None) -> dict[str, Ruling]:
     """Every joinder test's ruling on an exhibit, in :data:`JOINDER_TESTS` order. A court's own test
     gives its holding only at the stage, and on the count of Does, it decided (``held_on`` in
     data/approaches.yaml); at another stage the same result is the course applying its rule."""
     from . import approaches
 
-    facts = joinder_facts_for(exhibit, assumptions, allegations)
+    facts = joinder_facts_for(exhibit, assumptions, allegations, analysis=analysis)
     stage = approaches.Stage.early_discovery if allegations.early_discovery_stage else approaches.Stage.after_motion_to_quash
-    does = int(exhibit.observations["doe"].nunique())
+    does = exhibit.does
     out = {}
     for tid in JOINDER_TESTS:
         r = registry.decide(tid, facts[tid])
@@ -215,7 +216,7 @@ def geolocation_view(exhibit: ExhibitLoad, forum: "geolocation.Forum", *, level:
 
     if level not in GEO_LEVELS:
         raise ValueError(f"level must be one of {', '.join(GEO_LEVELS)}")
-    claims = [_cut(c, level) for c in geolocation.claims_from_exhibit(exhibit.observations)]
+    claims = [_cut(c, level) for c in geolocation.claims_from_exhibit(exhibit)]
     estimate = geolocation.estimate_forum(claims, forum, confidence)
     placed = sum(1 for c in claims if forum.has_region(c.region, c.country)) if level != "country" else 0
     all_placed = level != "country" and placed == len(claims) and len(claims) > 0

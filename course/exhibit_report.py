@@ -50,7 +50,7 @@ def report(path: str, session_hours: float, forum: str | None = None, *, placeme
         "warnings": [{"row": w.row_number, "reason": w.reason} for w in load.warnings],
         "assumptions": [str(a) for a in assumptions.assumptions()],
     }
-    a = swarm.analyse(load.observations, assumptions)
+    a = swarm.analyse(load, assumptions)
     out["overlap"] = {
         "does": a.does,
         "span_hours": a.span_hours,
@@ -65,7 +65,7 @@ def report(path: str, session_hours: float, forum: str | None = None, *, placeme
     }
     if forum:
         f = geolocation.Forum(forum, country=("US", "United States"), region=(forum,), whole_region=True)
-        e = geolocation.estimate_forum(geolocation.claims_from_exhibit(load.observations), f)
+        e = geolocation.estimate_forum(geolocation.claims_from_exhibit(load), f)
         out["in_forum"] = {
             "forum": forum,
             "expected_in_forum_low": e.expected_in_forum_low,

@@ -46,13 +46,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
 from . import places
 from .swarm import Assumption
 
-if TYPE_CHECKING:  # imported where used, so that importing this module stays light
-    import pandas as pd
 
 MAXMIND_SOURCE = "MaxMind GeoIP2 / minFraud API docs: accuracy radius = '67% confidence' circle"
 SEED_001_COUNTRY = "seed 001 (N.D. Cal. 2012): geolocation 'is only truly reliable when predicting the country'"
@@ -436,6 +434,17 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _rows(observations: Any) -> Iterable[Any]:
+    """An exhibit's rows as records with attributes: its ``rows``, a list of records, or a
+    table's rows (a pandas DataFrame, read without this module importing pandas)."""
+    rows = getattr(observations, "rows", None)
+    if rows is not None and not callable(rows):
+        return rows
+    if hasattr(observations, "columns") and hasattr(observations, "itertuples"):
+        return observations.itertuples(index=False)
+    return observations
+
+
 def claims_from_exhibit(observations: Any, *, distance_to_centre_km: float | dict[int, float] | None = None
                         ) -> tuple[GeoClaim, ...]:
     """One claim per row of an exhibit, with every location field the row gives.
@@ -444,17 +453,16 @@ def claims_from_exhibit(observations: Any, *, distance_to_centre_km: float | dic
     it, the finest of city, region and country; with none, ``unknown``. ``distance_to_centre_km`` (one
     number, or one per Doe) is how far each stated point is from the district's centre.
     """
-    frame: pd.DataFrame = getattr(observations, "observations", observations)
     claims = []
-    for row in frame.to_dict("records"):
-        doe = int(row["doe"])
+    for row in _rows(observations):
+        doe = int(row.doe)
         distance = distance_to_centre_km.get(doe) if isinstance(distance_to_centre_km, dict) else distance_to_centre_km
         claims.append(GeoClaim(
             doe,
-            country=_cell(row.get("country")),
-            region=_cell(row.get("region")),
-            city=_cell(row.get("city")),
-            accuracy_km=_cell(row.get("accuracy_km")),
+            country=_cell(getattr(row, "country", None)),
+            region=_cell(getattr(row, "region", None)),
+            city=_cell(getattr(row, "city", None)),
+            accuracy_km=_cell(getattr(row, "accuracy_km", None)),
             distance_to_centre_km=distance,
         ))
     return tuple(claims)

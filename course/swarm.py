@@ -25,16 +25,21 @@ Where the observed moment falls within the session is a second assumption, ``pla
 
 Intervals are open: two Does whose presences only touch at an instant do not overlap.
 Times are kept in whole nanoseconds and sessions are rounded to the nanosecond, so every
-comparison is exact. All computations sort the intervals once and sweep them
-(O(n log n), plus the number of pairs when pairs are listed); none compares all pairs.
+comparison is exact (Python integers). All computations sort the intervals once and sweep
+them with :mod:`bisect` (O(n log n), plus the number of pairs when pairs are listed); none
+compares all pairs. The module is plain Python: it reads an exhibit's rows (or a table with
+``doe`` and ``observed_at`` columns) without numpy or pandas, so a page runs where neither is
+installed; only :func:`presence`, the bulk table, imports pandas.
 """
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping
 
-if TYPE_CHECKING:  # imported where used, so that importing this module stays light
-    import numpy as np
+if TYPE_CHECKING:  # only :func:`presence` builds a table, and imports pandas when it does
     import pandas as pd
 
 Placement = Literal["centred", "joined_at_observation", "could_have"]
@@ -102,8 +107,8 @@ class SwarmGroup:
 
     number: int  # 1 = the earliest group
     does: tuple[int, ...]  # in order of arrival (start of presence)
-    first_present: pd.Timestamp
-    last_present: pd.Timestamp
+    first_present: dt.datetime  # UTC
+    last_present: dt.datetime
 
     @property
     def size(self) -> int:
@@ -119,6 +124,7 @@ class SwarmAnalysis:
     placement: str
     span_hours: float | None  # first to last observation; None with fewer than two Does
     largest_gap_hours: float | None  # between consecutive observations
+    smallest_gap_hours: float | None  # between the two closest observations
     overlapping_pairs: int
     possible_pairs: int  # n(n-1)/2
     does_with_company: int  # Does that overlap at least one other Doe
@@ -156,31 +162,64 @@ def threshold_for_overlap(gap_hours: float, placement: Placement = "centred") ->
     return gap / 2 if placement == "could_have" else gap
 
 
-def _frame_of(observations: Any) -> pd.DataFrame:
-    import pandas as pd
-    frame = getattr(observations, "observations", observations)
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError("expected an ExhibitLoad or a DataFrame with 'doe' and 'observed_at' columns")
-    missing = [c for c in ("doe", "observed_at") if c not in frame.columns]
-    if missing:
-        raise ValueError(f"observations lack column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-    return frame
+def _cells(observations: Any) -> Iterator[tuple[Any, Any]]:
+    """``(doe, observed_at)`` for each row of an exhibit, a list of rows, or a table.
+
+    Accepted: an :class:`~course.exhibit.ExhibitLoad` (its ``rows``), records with ``doe``
+    and ``observed_at`` attributes (:class:`~course.exhibit.Observation`) or keys, or a
+    table with those columns (a pandas DataFrame, read without this module importing pandas).
+    """
+    rows = getattr(observations, "rows", None)
+    if rows is not None and not callable(rows):
+        observations = rows
+    columns = getattr(observations, "columns", None)
+    if columns is not None:  # a table
+        missing = [c for c in ("doe", "observed_at") if c not in columns]
+        if missing:
+            raise ValueError(f"observations lack column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+        return zip(observations["doe"].tolist(), observations["observed_at"].tolist())
+    if isinstance(observations, (str, bytes)) or not hasattr(observations, "__iter__"):
+        raise TypeError("expected an ExhibitLoad, a list of observations, or a table with 'doe' and 'observed_at'")
+    return (_cell_pair(r) for r in observations)
 
 
-def _times_ns(frame: pd.DataFrame) -> np.ndarray:
-    """Observation times as int64 nanoseconds since 1970 UTC. Times without a zone are refused."""
-    import pandas as pd
-    import numpy as np
-    col = frame["observed_at"]
-    if not isinstance(col.dtype, pd.DatetimeTZDtype):
-        if pd.api.types.is_datetime64_dtype(col.dtype):
-            raise ValueError("observed_at has no time zone; localise it (for example with .dt.tz_localize)")
+def _cell_pair(row: Any) -> tuple[Any, Any]:
+    try:
+        return row.doe, row.observed_at
+    except AttributeError:
+        return row["doe"], row["observed_at"]
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_MICROSECOND = dt.timedelta(microseconds=1)
+
+
+def _ns(value: Any) -> int:
+    """A time as whole nanoseconds since 1970 UTC. Times without a zone are refused."""
+    if type(value) is dt.datetime and value.utcoffset() is not None:  # the common case, first
+        return (value - _EPOCH) // _MICROSECOND * 1000
+    if value is None or value != value:  # None, NaN, NaT
+        raise ValueError("observed_at has missing times")
+    if isinstance(value, str):
         from .exhibit import parse_observed_at  # the exhibit's rule: ISO 8601 with an offset
 
-        col = pd.Series(pd.to_datetime([parse_observed_at(v) for v in col], utc=True), dtype="datetime64[ns, UTC]")
-    if col.isna().any():
-        raise ValueError("observed_at has missing times")
-    return np.asarray(col.array.as_unit("ns").asi8, dtype=np.int64)
+        value = parse_observed_at(value)
+    if not isinstance(value, dt.datetime):
+        raise ValueError(f"observed_at must be a time, got {value!r}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("observed_at has no time zone; give each time its offset (for example -05:00)")
+    exact = getattr(value, "value", None)  # a pandas Timestamp keeps whole nanoseconds
+    if isinstance(exact, int):
+        return exact
+    return (value - _EPOCH) // _MICROSECOND * 1000
+
+
+def _points(observations: Any) -> list[tuple[int, int]]:
+    """``(doe, nanoseconds)`` per row; each Doe once."""
+    points = [(d if type(d) is int else int(d), _ns(t)) for d, t in _cells(observations)]
+    if len({d for d, _ in points}) != len(points):
+        raise ValueError("each Doe must appear once; the exhibit loader rejects duplicate Doe numbers")
+    return points
 
 
 @dataclass(frozen=True)
@@ -188,86 +227,95 @@ class _Sweep:
     """Intervals sorted by start; times in half-nanoseconds from the first observation."""
 
     origin_ns: int
-    does: np.ndarray  # by start
-    seen2: np.ndarray  # 2 x observation time, by start
-    start2: np.ndarray
-    end2: np.ndarray
-    ends_sorted2: np.ndarray
-    reach: np.ndarray  # for each i (by start), how many intervals start before end2[i]
+    does: list[int]  # by start
+    seen2: list[int]  # 2 x observation time, by start
+    start2: list[int]
+    end2: list[int]
+    reach: list[int]  # for each i (by start), how many intervals start before end2[i]
 
 
-def _intervals2(does: np.ndarray, seen2: np.ndarray, assumptions: SwarmAssumptions) -> tuple[np.ndarray, np.ndarray]:
-    """Presence intervals in half-nanoseconds (so that S/2 is exact), per the placement."""
-    import pandas as pd
-    import numpy as np
-    session_ns = np.full(len(does), round(assumptions.session_hours * NS_PER_HOUR), dtype=np.int64)
-    if assumptions.session_hours_by_doe:
-        by_doe = {d: round(h * NS_PER_HOUR) for d, h in assumptions.session_hours_by_doe.items()}
-        override = pd.Series(does).map(by_doe)
-        hit = override.notna().to_numpy()
-        session_ns[hit] = override[hit].to_numpy(np.int64)
-    if assumptions.placement == "centred":
+def _session_ns(doe: int, assumptions: SwarmAssumptions, default_ns: int) -> int:
+    hours = assumptions.session_hours_by_doe.get(doe)
+    return default_ns if hours is None else round(hours * NS_PER_HOUR)
+
+
+def _interval2(seen2: int, session_ns: int, placement: str) -> tuple[int, int]:
+    """A presence interval in half-nanoseconds (so that S/2 is exact), per the placement."""
+    if placement == "centred":
         return seen2 - session_ns, seen2 + session_ns
-    if assumptions.placement == "joined_at_observation":
+    if placement == "joined_at_observation":
         return seen2, seen2 + 2 * session_ns
     return seen2 - 2 * session_ns, seen2 + 2 * session_ns  # could_have
 
 
 def _sweep(observations: Any, assumptions: SwarmAssumptions) -> _Sweep:
-    import pandas as pd
-    import numpy as np
-    frame = _frame_of(observations)
-    does = frame["doe"].to_numpy(np.int64)
-    if not pd.Index(does).is_unique:
-        raise ValueError("each Doe must appear once; the exhibit loader rejects duplicate Doe numbers")
-    ns = _times_ns(frame)
-    origin = int(ns.min()) if len(ns) else 0
-    seen2 = (ns - origin) * 2
-    start2, end2 = _intervals2(does, seen2, assumptions)
-    order = np.lexsort((does, start2))
-    start2, end2, does, seen2 = start2[order], end2[order], does[order], seen2[order]
-    reach = np.searchsorted(start2, end2, side="left")
-    return _Sweep(origin, does, seen2, start2, end2, np.sort(end2), reach)
+    points = _points(observations)
+    origin = min((t for _, t in points), default=0)
+    default_ns = round(assumptions.session_hours * NS_PER_HOUR)
+    rows = []
+    for doe, t in points:
+        seen2 = (t - origin) * 2
+        start2, end2 = _interval2(seen2, _session_ns(doe, assumptions, default_ns), assumptions.placement)
+        rows.append((start2, doe, end2, seen2))
+    rows.sort()
+    start2 = [r[0] for r in rows]
+    end2 = [r[2] for r in rows]
+    reach = [bisect_left(start2, e) for e in end2]
+    return _Sweep(origin, [r[1] for r in rows], [r[3] for r in rows], start2, end2, reach)
 
 
-def _hours(value2: int | np.ndarray) -> float | np.ndarray:
+def _hours(value2: int) -> float:
     return value2 / (2 * NS_PER_HOUR)
 
 
-def _timestamp(origin_ns: int, value2: np.ndarray) -> pd.DatetimeIndex:
-    import pandas as pd
-    return pd.DatetimeIndex((origin_ns + value2 // 2).view("M8[ns]"), dtype="datetime64[ns, UTC]")
+def _timestamp(origin_ns: int, value2: int) -> dt.datetime:
+    """A half-nanosecond time from the origin as a UTC datetime (to the microsecond, rounded down)."""
+    return _EPOCH + dt.timedelta(microseconds=(origin_ns + value2 // 2) // 1000)
 
 
-def _partners(s: _Sweep) -> np.ndarray:
+def _partners(s: _Sweep) -> list[int]:
     """For each interval (by start), how many others it overlaps: starts before my end, ends after my start."""
-    import numpy as np
-    ended_before = np.searchsorted(s.ends_sorted2, s.start2, side="right")
-    return s.reach - ended_before - 1
+    ends = sorted(s.end2)
+    return [r - bisect_right(ends, a) - 1 for r, a in zip(s.reach, s.start2)]
 
 
-def _group_labels(s: _Sweep) -> np.ndarray:
+def _group_labels(s: _Sweep) -> list[int]:
     """Connected groups of the overlap graph: a new group starts where no earlier interval reaches."""
-    import numpy as np
-    if not len(s.start2):
-        return np.zeros(0, dtype=np.int64)
-    running_end = np.maximum.accumulate(s.end2)
-    new = np.empty(len(s.start2), dtype=bool)
-    new[0] = True
-    new[1:] = s.start2[1:] >= running_end[:-1]
-    return np.cumsum(new)
+    labels, label, running_end = [], 0, None
+    for a, b in zip(s.start2, s.end2):
+        if running_end is None or a >= running_end:
+            label += 1
+            running_end = b
+        else:
+            running_end = max(running_end, b)
+        labels.append(label)
+    return labels
 
 
 def _iter_pairs(s: _Sweep) -> Iterator[tuple[int, int]]:
-    import numpy as np
-    counts = s.reach - np.arange(1, len(s.reach) + 1)
-    for i in np.flatnonzero(counts > 0):
-        a = int(s.does[i])
-        for j in range(i + 1, int(s.reach[i])):
-            yield a, int(s.does[j])
+    for i, r in enumerate(s.reach):
+        a = s.does[i]
+        for j in range(i + 1, r):
+            yield a, s.does[j]
 
 
 # --- public --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Presence:
+    """One Doe on the timeline: when it was seen and when it is taken to be present (UTC)."""
+
+    doe: int
+    observed_at: dt.datetime
+    present_from: dt.datetime
+    present_until: dt.datetime
+    group: int  # 1-based chain number
+    overlapping_does: int  # how many other Does it overlaps
+
+    @property
+    def has_company(self) -> bool:
+        return self.overlapping_does > 0
 
 
 def iter_overlapping_pairs(observations: Any, assumptions: SwarmAssumptions) -> Iterator[tuple[int, int]]:
@@ -279,34 +327,40 @@ def iter_overlapping_pairs(observations: Any, assumptions: SwarmAssumptions) -> 
     return _iter_pairs(_sweep(observations, assumptions))
 
 
+def presence_rows(observations: Any, assumptions: SwarmAssumptions, *, limit: int | None = None) -> list[Presence]:
+    """One :class:`Presence` per Doe, in order of arrival: what a timeline chart draws.
+    ``limit``: only the first so many (a chart draws a few hundred of a large exhibit)."""
+    s = _sweep(observations, assumptions)
+    rows = zip(s.does, s.seen2, s.start2, s.end2, _group_labels(s), _partners(s))
+    return [
+        Presence(doe, _timestamp(s.origin_ns, seen), _timestamp(s.origin_ns, a), _timestamp(s.origin_ns, b),
+                 group, partners)
+        for doe, seen, a, b, group, partners in itertools.islice(rows, limit)
+    ]
+
+
 def presence(observations: Any, assumptions: SwarmAssumptions) -> pd.DataFrame:
-    """One row per Doe, in order of arrival: when it was seen and when it is taken to be present.
+    """:func:`presence_rows` as a pandas table (imports pandas; for bulk tables, not pages).
 
     Columns: ``doe``, ``observed_at``, ``present_from``, ``present_until`` (UTC),
     ``group`` (1-based chain number), ``overlapping_does`` (how many other Does it
-    overlaps) and ``has_company``. This is what a timeline chart draws.
+    overlaps) and ``has_company``.
     """
     import pandas as pd
-    s = _sweep(observations, assumptions)
-    partners = _partners(s)
-    return pd.DataFrame(
-        {
-            "doe": s.does,
-            "observed_at": _timestamp(s.origin_ns, s.seen2),
-            "present_from": _timestamp(s.origin_ns, s.start2),
-            "present_until": _timestamp(s.origin_ns, s.end2),
-            "group": _group_labels(s),
-            "overlapping_does": partners,
-            "has_company": partners > 0,
-        }
-    )
+
+    rows = presence_rows(observations, assumptions)
+    columns = ("doe", "observed_at", "present_from", "present_until", "group", "overlapping_does")
+    table = pd.DataFrame([[getattr(r, c) for c in columns] for r in rows], columns=list(columns))
+    for c in ("observed_at", "present_from", "present_until"):
+        table[c] = pd.to_datetime(table[c], utc=True)
+    table["has_company"] = table["overlapping_does"] > 0
+    return table
 
 
-def consecutive_gaps_hours(observations: Any) -> np.ndarray:
+def consecutive_gaps_hours(observations: Any) -> list[float]:
     """Hours between each observation and the next, in time order (n - 1 values)."""
-    import numpy as np
-    ns = np.sort(_times_ns(_frame_of(observations)))
-    return np.diff(ns) / NS_PER_HOUR
+    ns = sorted(t for _, t in _points(observations))
+    return [(b - a) / NS_PER_HOUR for a, b in zip(ns, ns[1:])]
 
 
 def analyse(observations: Any, assumptions: SwarmAssumptions, *, pairs_limit: int = 0) -> SwarmAnalysis:
@@ -318,37 +372,33 @@ def analyse(observations: Any, assumptions: SwarmAssumptions, *, pairs_limit: in
     "how long would every Doe have to stay" for one session length shared by all Does;
     they ignore ``session_hours_by_doe``.
     """
-    import numpy as np
     if pairs_limit < 0:
         raise ValueError("pairs_limit must be 0 or more")
     s = _sweep(observations, assumptions)
     n = len(s.does)
-    partners = _partners(s)
-    labels = _group_labels(s)
-    overlapping = int((s.reach - np.arange(1, n + 1)).sum()) if n else 0
-    with_company = int((partners > 0).sum())
+    overlapping = sum(s.reach) - n * (n + 1) // 2
+    with_company = sum(1 for p in _partners(s) if p > 0)
 
     groups: list[SwarmGroup] = []
-    if n:
-        firsts = np.r_[0, np.flatnonzero(np.diff(labels)) + 1]
-        members = np.split(s.does, firsts[1:])
-        froms = _timestamp(s.origin_ns, s.start2[firsts])
-        untils = _timestamp(s.origin_ns, np.maximum.reduceat(s.end2, firsts))
-        groups = [
-            SwarmGroup(number=k, does=tuple(does.tolist()), first_present=a, last_present=b)
-            for k, (does, a, b) in enumerate(zip(members, froms, untils), start=1)
-        ]
+    labels = _group_labels(s)
+    first = 0
+    for i in range(1, n + 1):
+        if i == n or labels[i] != labels[first]:
+            groups.append(SwarmGroup(number=labels[first], does=tuple(s.does[first:i]),
+                                     first_present=_timestamp(s.origin_ns, s.start2[first]),
+                                     last_present=_timestamp(s.origin_ns, max(s.end2[first:i]))))
+            first = i
 
-    seen = np.sort(s.seen2)
-    gaps = np.diff(seen)
     if n >= 2:
-        largest = float(_hours(gaps.max()))
-        nearest = np.minimum(np.r_[gaps, gaps[-1]], np.r_[gaps[0], gaps])  # each Doe's nearest neighbour
+        seen = sorted(s.seen2)
+        gaps = [b - a for a, b in zip(seen, seen[1:])]
+        nearest = [min(pair) for pair in zip([gaps[0], *gaps], [*gaps, gaps[-1]])]  # each Doe's nearest neighbour
+        largest, smallest = _hours(max(gaps)), _hours(min(gaps))
         one_chain = threshold_for_overlap(largest, assumptions.placement)
-        all_company = threshold_for_overlap(float(_hours(nearest.max())), assumptions.placement)
-        span = float(_hours(seen[-1] - seen[0]))
+        all_company = threshold_for_overlap(_hours(max(nearest)), assumptions.placement)
+        span = _hours(seen[-1] - seen[0])
     else:
-        largest = one_chain = all_company = span = None
+        largest = smallest = one_chain = all_company = span = None
 
     pairs: list[tuple[int, int]] = []
     if pairs_limit:
@@ -362,6 +412,7 @@ def analyse(observations: Any, assumptions: SwarmAssumptions, *, pairs_limit: in
         placement=assumptions.placement,
         span_hours=span,
         largest_gap_hours=largest,
+        smallest_gap_hours=smallest,
         overlapping_pairs=overlapping,
         possible_pairs=n * (n - 1) // 2,
         does_with_company=with_company,
@@ -375,31 +426,26 @@ def analyse(observations: Any, assumptions: SwarmAssumptions, *, pairs_limit: in
     )
 
 
-def _time_of(frame: pd.DataFrame, doe: int) -> pd.Timestamp:
-    import pandas as pd
-    hit = frame.loc[frame["doe"] == doe, "observed_at"]
-    if hit.empty:
+def _time_of(points: list[tuple[int, int]], doe: int) -> int:
+    hits = [t for d, t in points if d == doe]
+    if not hits:
         raise KeyError(f"Doe {doe} is not in the exhibit")
-    if len(hit) > 1:
-        raise ValueError(f"Doe {doe} appears more than once")
-    return pd.Timestamp(hit.iloc[0])
+    return hits[0]
 
 
 def gap_hours(observations: Any, doe_a: int, doe_b: int) -> float:
     """Hours between the moments two Does were seen (always 0 or more)."""
-    frame = _frame_of(observations)
-    a, b = _time_of(frame, doe_a), _time_of(frame, doe_b)
-    return abs((b - a).value) / NS_PER_HOUR
+    points = _points(observations)
+    return abs(_time_of(points, doe_b) - _time_of(points, doe_a)) / NS_PER_HOUR
 
 
 def pair_overlaps(observations: Any, doe_a: int, doe_b: int, assumptions: SwarmAssumptions) -> bool:
     """Whether two Does overlap under the assumptions (the same rule as :func:`analyse`)."""
-    import numpy as np
     if doe_a == doe_b:
         raise ValueError("a pair needs two different Does")
-    frame = _frame_of(observations)
-    a, b = _time_of(frame, doe_a), _time_of(frame, doe_b)
-    does = np.array([doe_a, doe_b], dtype=np.int64)
-    seen2 = np.array([0, (b - a).value * 2], dtype=np.int64)
-    start2, end2 = _intervals2(does, seen2, assumptions)
-    return bool(start2[0] < end2[1] and start2[1] < end2[0])
+    points = _points(observations)
+    a, b = _time_of(points, doe_a), _time_of(points, doe_b)
+    default_ns = round(assumptions.session_hours * NS_PER_HOUR)
+    start_a, end_a = _interval2(0, _session_ns(doe_a, assumptions, default_ns), assumptions.placement)
+    start_b, end_b = _interval2((b - a) * 2, _session_ns(doe_b, assumptions, default_ns), assumptions.placement)
+    return start_a < end_b and start_b < end_a

@@ -8,8 +8,9 @@ are measured by the benchmarks in ``bench/``, not asserted here.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
+from datetime import timedelta
 
-import pandas as pd
 import pytest
 
 from browser_support import open_notebook, page_problems
@@ -120,26 +121,36 @@ def test_each_explorer_changes_its_ruling_as_the_engine_says(page, voila_server,
     assert not page_problems(page)
 
 
-def test_lesson_3_moving_doe_38_next_to_doe_29_changes_the_nd_ill_ruling(page, voila_server):
+def move_doe_38_next_to_doe_29(page):
+    """On lesson 3's swarm explorer, move Doe 38 to 0.3 hours after Doe 29 (keyboard only) and
+    wait for the N.D. Ill. card to show the engine's ruling on the moved exhibit. Returns the
+    moved exhibit, the assumptions and the allegations."""
     from course import exhibit_facts as ef
     from course import swarm
 
-    open_notebook(page, voila_server, "notebooks/03_malibu_ndill.ipynb")
     tid = "joinder.ndill_2013"
     load = ef.load_example("ndill_doe29_doe38")
     allegations = ef.EXAMPLES["ndill_doe29_doe38"].allegations
     one_hour = swarm.SwarmAssumptions(session_hours=1.0)
     assert _outcome(page, tid) == ef.joinder_rulings(load, one_hour, allegations)[tid].outcome.value
 
-    frame = load.observations.copy()
-    frame.loc[frame["doe"] == 38, "observed_at"] -= pd.Timedelta(hours=399.5)
-    moved = type(load)(frame, load.problems, load.rows_read, load.filename)
+    moved = replace(load, rows=tuple(replace(o, observed_at=o.observed_at - timedelta(hours=399.5)) if o.doe == 38
+                                     else o for o in load.rows))
     expected = ef.joinder_rulings(moved, one_hour, allegations)[tid].outcome.value
     assert expected != Outcome.joinder_improper.value
 
     mover = page.locator(".widget-slider", has_text="Move it by (hours)")
     started = type_into_readout(page, mover, "-399.5")
     _wait_outcome(page, tid, expected, started, "lesson 3: move Doe 38")
+    return moved, one_hour, allegations
+
+
+def test_lesson_3_moving_doe_38_next_to_doe_29_changes_the_nd_ill_ruling(page, voila_server):
+    from course import exhibit_facts as ef
+
+    open_notebook(page, voila_server, "notebooks/03_malibu_ndill.ipynb")
+    tid = "joinder.ndill_2013"
+    moved, one_hour, allegations = move_doe_38_next_to_doe_29(page)
 
     alleged = allegations.model_copy(update={"same_swarm_alleged": True, "same_time_alleged": True})
     expected = ef.joinder_rulings(moved, one_hour, alleged)[tid].outcome.value

@@ -2,10 +2,10 @@
 127.0.0.1, opened in Debian's Chromium with every other request refused.
 
 Each lesson and exercise set is opened in the site's Notebook app and run (Run > Run All
-Cells) by the Pyodide kernel, in the browser. Pages whose explorers still need pandas
-(which has no Pyodide wheel on PyPI) must fail exactly there, with ModuleNotFoundError for
-pandas, and for no other reason; every other page must run without an error. Lesson 3's ruling
-explorer is operated and its ruling changes as the engine says; one exercise is answered.
+Cells) by the Pyodide kernel, in the browser; every page must run without an error (the site
+has neither pandas nor numpy, which have no Pyodide wheels on PyPI, and no page needs them).
+Lesson 3's swarm explorer and one of its ruling explorers are operated and their rulings
+change as the engine says; one exercise is answered.
 
 The build takes about a minute the first time (Pyodide from npm, wheels from PyPI, both
 cached in deploy/static/_build/cache); each page then takes 5-30 s to run. Marker: static.
@@ -26,16 +26,6 @@ from browser_support import REPO, require
 
 pytestmark = [pytest.mark.static, pytest.mark.browser]
 
-#: Pages whose code needs pandas (the swarm and geolocation explorers read an exhibit into a
-#: DataFrame). In the browser the swarm explorer's cell stops the run and the geolocation
-#: explorer says it failed; the README says so.
-NEEDS_PANDAS = {
-    "notebooks/02_hard_drive_ndcal.ipynb",
-    "notebooks/03_malibu_ndill.ipynb",
-    "notebooks/05_bodyguard_dhaw.ipynb",
-    "notebooks/06_synthesis.ipynb",
-    "notebooks/07_approaches.ipynb",  # on main since issue 14's merge; not in every checkout
-}
 PAGES = sorted(f"{folder}/{p.name}" for folder in ("notebooks", "exercises")
                for p in (REPO / folder).glob("*.ipynb"))
 RUN_S = 180  # a page's cells, the first of which waits for the kernel to start
@@ -130,18 +120,6 @@ def open_and_run(page, base: str, notebook: str) -> float:
     return time.perf_counter() - started
 
 
-def run_remaining_cells(page) -> None:
-    """Run, one by one, the code cells that a stop on error left unrun."""
-    cells = page.locator(".jp-Notebook .jp-CodeCell")
-    for i in range(cells.count()):
-        cell = cells.nth(i)
-        if cell.locator(".jp-InputArea-prompt").inner_text().strip() not in ("[ ]:", ""):
-            continue
-        cell.locator(".jp-InputArea-editor").click()
-        page.keyboard.press("Shift+Enter")
-        page.wait_for_function(_SETTLED_JS, timeout=60_000)
-
-
 def test_the_site_holds_its_runtime(site):
     _, out = site
     pyodide = out / "static" / "pyodide"
@@ -152,7 +130,8 @@ def test_the_site_holds_its_runtime(site):
     lock = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
     for entry in lock["packages"].values():  # every package the kernel may load is in the site
         assert (pyodide / entry["file_name"]).is_file(), entry["file_name"]
-    assert "bittorrent-doe-course" in lock["packages"] and "pandas" not in lock["packages"]
+    assert "bittorrent-doe-course" in lock["packages"]
+    assert "pandas" not in lock["packages"] and "numpy" not in lock["packages"]  # no page needs them
     settings = json.loads((out / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]
     kernel = settings["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
     assert kernel["pyodideUrl"].startswith("./") and kernel["disablePyPIFallback"] is True
@@ -167,19 +146,16 @@ def test_every_page_runs_in_the_browser(site, lite_page, notebook):
     errors = errors_shown(lite_page)
     print(f"{notebook}: ran in {seconds:.1f} s")
     assert lite_page.blocked == [], f"requests outside the site: {lite_page.blocked[:5]}"
-    if notebook in NEEDS_PANDAS:
-        assert errors and all("No module named 'pandas'" in e for e in errors), errors
-    else:
-        assert errors == [], errors[:2]
-        assert lite_page.locator(".jupyter-widgets").count() > 0
+    assert errors == [], errors[:2]
+    assert lite_page.locator(".jupyter-widgets").count() > 0
 
 
-def test_lesson_3_ruling_explorer_follows_a_fact(site, lite_page):
-    from test_lessons_browser import flip_a_deciding_fact
+def test_lesson_3_swarm_and_ruling_explorers_follow_their_controls(site, lite_page):
+    from test_lessons_browser import flip_a_deciding_fact, move_doe_38_next_to_doe_29
 
     base, _ = site
     open_and_run(lite_page, base, "notebooks/03_malibu_ndill.ipynb")
-    run_remaining_cells(lite_page)  # past the swarm explorer, which needs pandas
+    move_doe_38_next_to_doe_29(lite_page)
     flip_a_deciding_fact(lite_page, "quash.ndill_2013")
     assert lite_page.blocked == []
 

@@ -78,7 +78,7 @@ def test_swarm_chart_is_plotly_json_drawn_after_the_page_shows_it_and_updated_in
     assert isinstance(chart, PlotlyChart) and e.chart_box.children == (chart,)
     go.Figure(chart.figure)  # plotly's own schema accepts it (raises on a misspelt property)
     bars, marks = chart.figure["data"]
-    assert len(bars["y"]) == len(marks["y"]) == len(e.frame) == 90
+    assert len(bars["y"]) == len(marks["y"]) == len(e.base.rows) == 90
     assert bars["x"] == [2 * 3600 * 1000.0] * 90  # each Doe's two-hour stay, in milliseconds
 
     e.session.value = 10.0

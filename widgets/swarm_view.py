@@ -12,10 +12,10 @@ interactive before plotly.js has loaded; the kernel never imports plotly.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import replace
 from html import escape
-from typing import TYPE_CHECKING
 
 import anywidget
 import ipywidgets as W
@@ -23,7 +23,7 @@ import traitlets
 
 from course import exhibit_facts as ef
 from course import swarm
-from course.exhibit import ExhibitError, ExhibitLoad, parse_exhibit_bytes
+from course.exhibit import ExhibitError, ExhibitLoad, Observation, parse_exhibit_bytes
 from course import registry
 
 from .explorer import FRIENDLY
@@ -31,9 +31,6 @@ from .a11y import labeller
 from . import shared
 from .plot import PlotlyChart
 from .ruling_view import CSS, ruling_html, summary_table_html
-
-if TYPE_CHECKING:  # imported where used, so that importing this module stays light
-    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -63,15 +60,15 @@ class _WhenShown(anywidget.AnyWidget):
     _esm = traitlets.Unicode(_SHOWN_ESM).tag(sync=True)
 
 
-def timeline_figure(frame: pd.DataFrame, assumptions: swarm.SwarmAssumptions, moved_doe: int | None = None) -> dict:
-    """The exhibit as a plotly figure (plain JSON): one bar a Doe for its assumed presence, a
-    diamond at its observation; the Doe being moved in orange. At most ``MAX_DRAWN`` Does."""
-    p = swarm.presence(frame, assumptions).head(MAX_DRAWN)
-    labels = [f"Doe {d}" for d in p["doe"]]
-    start = [t.strftime("%Y-%m-%d %H:%M:%S") for t in p["present_from"]]
-    seen = [t.strftime("%Y-%m-%d %H:%M:%S") for t in p["observed_at"]]
-    width_ms = [float(x) for x in (p["present_until"] - p["present_from"]).dt.total_seconds() * 1000]
-    colours = [ORANGE if d == moved_doe else BLUE for d in p["doe"]]
+def timeline_figure(rows, assumptions: swarm.SwarmAssumptions, moved_doe: int | None = None) -> dict:
+    """The exhibit's rows as a plotly figure (plain JSON): one bar a Doe for its assumed presence,
+    a diamond at its observation; the Doe being moved in orange. At most ``MAX_DRAWN`` Does."""
+    p = swarm.presence_rows(rows, assumptions, limit=MAX_DRAWN)
+    labels = [f"Doe {r.doe}" for r in p]
+    start = [r.present_from.strftime("%Y-%m-%d %H:%M:%S") for r in p]
+    seen = [r.observed_at.strftime("%Y-%m-%d %H:%M:%S") for r in p]
+    width_ms = [(r.present_until - r.present_from).total_seconds() * 1000 for r in p]
+    colours = [ORANGE if r.doe == moved_doe else BLUE for r in p]
     return {
         "data": [
             {"type": "bar", "name": "assumed presence", "orientation": "h", "y": labels, "x": width_ms,
@@ -98,9 +95,7 @@ def _fmt_hours(h: float | None) -> str:
 
 class SwarmTimingExplorer:
     def __init__(self, example: str = "ndill_doe29_doe38", *, session_hours: float = 1.0, chart: bool = True):
-        import pandas as pd
         self.base: ExhibitLoad = ef.load_example(example)
-        self.frame: pd.DataFrame = self.base.observations.copy()
         ex = ef.EXAMPLES[example]
         self._base_allegations = ex.allegations  # what the example's complaint pleads beyond the checkboxes
 
@@ -138,7 +133,7 @@ class SwarmTimingExplorer:
         self.fig = None
         self._chart = chart
         self._chart_shown = False  # the browser has rendered the explorer: draw the chart
-        self._drawn_from = None  # (frame, assumptions) of the last update, for the deferred chart
+        self._drawn_from = None  # (rows, assumptions) of the last update, for the deferred chart
         self.rulings = {}
         shown = _WhenShown()
         shown.on_msg(lambda _w, content, _buffers: self._on_shown(content))
@@ -169,7 +164,6 @@ class SwarmTimingExplorer:
 
     def _set_exhibit(self, load: ExhibitLoad) -> None:
         self.base = load
-        self.frame = load.observations.copy()
         self._refresh_does()
         self.update()
 
@@ -205,7 +199,7 @@ class SwarmTimingExplorer:
         self._set_exhibit(load)
 
     def _refresh_does(self) -> None:
-        does = sorted(int(d) for d in self.frame["doe"])
+        does = sorted(o.doe for o in self.base.rows)
         self.doe.options = [(f"Doe {d}", d) for d in does]
         self.doe.value = does[-1]
         self.shift.value = 0
@@ -214,45 +208,42 @@ class SwarmTimingExplorer:
         self.shift.value = 0
 
     def _add_doe(self) -> None:
-        import pandas as pd
-        first = self.frame["observed_at"].min()
-        new = int(self.frame["doe"].max()) + 1
-        row = self.frame.iloc[[0]].copy()
-        row["doe"] = new
-        row["observed_at"] = first + pd.Timedelta(hours=float(self.add_at.value))
-        row["ip"] = "192.0.2.200"
-        self.frame = pd.concat([self.frame, row], ignore_index=True)
-        self.base = replace(self.base, observations=self.frame.copy(), rows_read=self.base.rows_read + 1)
+        rows = self.base.rows
+        first = min(o.observed_at for o in rows)
+        added: Observation = replace(rows[0], doe=max(o.doe for o in rows) + 1, ip="192.0.2.200",
+                                     row_number=max(o.row_number for o in rows) + 1,
+                                     observed_at=first + dt.timedelta(hours=float(self.add_at.value)))
+        self.base = replace(self.base, rows=(*rows, added), rows_read=self.base.rows_read + 1)
         self._refresh_does()
         self.update()
 
-    def current(self) -> pd.DataFrame:
-        import pandas as pd
-        frame = self.base.observations.copy()
-        if self.shift.value and self.doe.value is not None:
-            mask = frame["doe"] == self.doe.value
-            frame.loc[mask, "observed_at"] = frame.loc[mask, "observed_at"] + pd.Timedelta(hours=self.shift.value)
-        return frame
+    def current(self) -> tuple[Observation, ...]:
+        """The exhibit's rows with the chosen Doe moved by the chosen hours."""
+        rows = self.base.rows
+        if not self.shift.value or self.doe.value is None:
+            return rows
+        by = dt.timedelta(hours=float(self.shift.value))
+        return tuple(replace(o, observed_at=o.observed_at + by) if o.doe == self.doe.value else o for o in rows)
 
     # --- the one engine call and the views ------------------------------------------------
 
     def update(self) -> None:
         try:
-            frame = self.current()
-            load = replace(self.base, observations=frame)
+            rows = self.current()
+            load = replace(self.base, rows=rows)
             assumptions = swarm.SwarmAssumptions(session_hours=float(self.session.value),
                                                  placement=self.placement.value)
             allegations = self._base_allegations.model_copy(update={k: w.value for k, w in self.allegations.items()})
-            self.rulings = ef.joinder_rulings(load, assumptions, allegations)
-            analysis = swarm.analyse(frame, assumptions)
-            self.banner.value = self._banner(load)
+            analysis = swarm.analyse(load, assumptions)
+            self.rulings = ef.joinder_rulings(load, assumptions, allegations, analysis=analysis)
+            self.banner.value = self._banner(self.base)  # moving a Doe changes no address, note or problem
             self.summary.value = self._summary_html(analysis)
             named = [(registry.get(t).label, r) for t, r in self.rulings.items()]
             self.table.value = summary_table_html(named)
             self.cards.value = "".join(ruling_html(r, heading=registry.get(t).label, max_quotes=1) for t, r in self.rulings.items())
-            self._drawn_from = (frame, assumptions)
+            self._drawn_from = (rows, assumptions)
             if self._chart and self._chart_shown:
-                self._draw(frame, assumptions)
+                self._draw(rows, assumptions)
         except ef.NotEnoughDoes as e:
             self.summary.value = f'<div class="course-friendly-error" role="alert">{escape(str(e))}</div>'
         except Exception:
@@ -297,8 +288,8 @@ class SwarmTimingExplorer:
             "</ul></div>"
         )
 
-    def _draw(self, frame: pd.DataFrame, assumptions: swarm.SwarmAssumptions) -> None:
-        figure = timeline_figure(frame, assumptions, self.doe.value)
+    def _draw(self, rows: tuple[Observation, ...], assumptions: swarm.SwarmAssumptions) -> None:
+        figure = timeline_figure(rows, assumptions, self.doe.value)
         if self.fig is None:
             self.fig = PlotlyChart(figure=figure, label="Timeline of the exhibit's Does and their assumed presence "
                                    "in the swarm; the text summary above gives the same figures.")

@@ -314,7 +314,7 @@ class CaseWorkbench:
         if load is None:
             self._exhibit_note.value = ""
             return
-        does = int(load.observations["doe"].nunique())
+        does = load.does
         illustrative = " Illustrative data, not a real exhibit." if (load.is_illustrative
                                                                       or load.all_documentation_ips) else ""
         self._exhibit_note.value = (
