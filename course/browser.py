@@ -15,8 +15,9 @@ each committed write. Rows are kept by column name, so a snapshot made by an old
 loads into newer tables. Without a drive (a browser that refuses the site's storage) the
 store works for the page's life only, and :func:`persistent` says so.
 
-Nothing here is used outside a browser: on a server :func:`in_browser` is False and the store
-is what ``COURSE_DB`` / ``COURSE_DB_URL`` say.
+On a server :func:`in_browser` is False: the store is what ``COURSE_DB`` / ``COURSE_DB_URL``
+say, and pages link to Voila's URLs (:mod:`course.lessons` asks :func:`in_browser` which links
+to write).
 """
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.engine import Connection, Engine
+if TYPE_CHECKING:  # SQLAlchemy is imported only where the store is used (lessons.py imports this module)
+    from sqlalchemy.engine import Connection, Engine
 
 DRIVE = Path("/drive")
 SNAPSHOT_NAME = "course-progress.json"
@@ -84,6 +86,8 @@ def refresh(conn: Connection) -> None:
             raise ValueError("no tables")
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         return
+    from sqlalchemy import delete, insert
+
     from .schema import metadata
 
     for table in reversed(metadata.sorted_tables):
@@ -105,6 +109,8 @@ def save(conn: Connection) -> None:
     spaces, which JSON ignores, to at least the old length."""
     if not persistent():
         return
+    from sqlalchemy import select
+
     from .schema import metadata
 
     tables = {t.name: [dict(r._mapping) for r in conn.execute(select(t))] for t in metadata.sorted_tables}
