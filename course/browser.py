@@ -50,6 +50,18 @@ def persistent() -> bool:
     return DRIVE.is_dir()
 
 
+def where_kept() -> str | None:
+    """For a learner: where their answers are kept, when the course runs in a browser (else None)."""
+    if not in_browser():
+        return None
+    if persistent():
+        return ("Your answers are kept in this browser's storage for this site (the file "
+                f"{SNAPSHOT_NAME}), across reloads, and sent nowhere. Clearing the site's data in the "
+                "browser deletes them: export them to keep a copy.")
+    return ("This browser does not let the site keep its storage, so your answers last only until you "
+            "leave the page: export them before you leave.")
+
+
 def url() -> str:
     return f"sqlite:///{WORKING}"
 

@@ -44,6 +44,14 @@ def test_in_the_browser_the_store_is_the_mirrored_memory_copy(in_a_browser):
     assert browser.persistent()
 
 
+def test_the_learner_is_told_where_answers_are_kept(in_a_browser, monkeypatch):
+    assert "across reloads" in browser.where_kept()
+    in_a_browser.rmdir()
+    assert "export them before you leave" in browser.where_kept()
+    monkeypatch.setattr(browser, "in_browser", lambda: False)
+    assert browser.where_kept() is None
+
+
 def test_attempts_survive_a_reload(in_a_browser, tmp_path):
     progress.record_attempt("ana", "orientation", "orientation.four_peers", 4, True, 1.0)
     snapshot = json.loads((in_a_browser / browser.SNAPSHOT_NAME).read_text(encoding="utf-8"))
