@@ -12,6 +12,9 @@ older course gains its new columns the same way. Writes go through :func:`transa
 (committed at once: a kernel that restarts mid-exercise loses nothing already answered;
 on SQLite it takes the write lock at the start, so a read-then-write cannot be
 interleaved); reads through :func:`reading`.
+
+In a browser (the static site) the store is SQLite in memory, mirrored to the browser's
+storage (:mod:`course.browser`); ``COURSE_DB`` and ``COURSE_DB_URL`` do not apply there.
 """
 from __future__ import annotations
 
@@ -25,6 +28,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from . import browser
+
 DEFAULT_PATH = Path.home() / ".local" / "share" / "bittorrent-doe-course" / "course.sqlite"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: PostgreSQL advisory-lock key taken while migrating (any constant the course owns).
@@ -36,7 +41,10 @@ class DatabaseUnavailable(RuntimeError):
 
 
 def url() -> str:
-    """The configured database: ``COURSE_DB_URL``, else ``sqlite:///<COURSE_DB or default path>``."""
+    """The configured database: ``COURSE_DB_URL``, else ``sqlite:///<COURSE_DB or default path>``
+    (in a browser, the in-memory store that :mod:`course.browser` mirrors)."""
+    if browser.in_browser():
+        return browser.url()
     if os.environ.get("COURSE_DB_URL"):
         return os.environ["COURSE_DB_URL"]
     return "sqlite:///" + str(Path(os.environ.get("COURSE_DB", DEFAULT_PATH)).expanduser())
@@ -101,7 +109,10 @@ def engine(db_url: str | None = None) -> Engine:
         if found is None:
             found = _make_engine(db_url)
             try:
-                migrate(found)
+                if _mirrored(db_url):
+                    browser.create_schema(found)  # Alembic does not run in Pyodide
+                else:
+                    migrate(found)
             except OperationalError as e:
                 found.dispose()
                 raise DatabaseUnavailable(f"cannot reach the course database ({_safe(db_url)}): {e.orig}") from None
@@ -146,19 +157,32 @@ def revision(db_url: str | None = None) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _mirrored(db_url: str | None) -> bool:
+    """Whether this is the browser's store, mirrored to the browser's storage."""
+    return browser.in_browser() and (db_url or url()) == browser.url()
+
+
 @contextmanager
 def transaction(db_url: str | None = None) -> Iterator[Connection]:
     """A connection in one write transaction, committed when the block ends (rolled back on error)."""
+    mirrored = _mirrored(db_url)
     with engine(db_url).connect().execution_options(course_write=True) as conn:
         with conn.begin():
+            if mirrored:
+                browser.refresh(conn)  # another page's writes first
             yield conn
+        if mirrored:
+            browser.save(conn)
 
 
 @contextmanager
 def reading(db_url: str | None = None) -> Iterator[Connection]:
     """A connection for reads (a consistent snapshot for the block)."""
-    with engine(db_url).connect() as conn:
+    mirrored = _mirrored(db_url)
+    with engine(db_url).connect().execution_options(course_write=mirrored) as conn:
         with conn.begin():
+            if mirrored:
+                browser.refresh(conn)  # what another page wrote
             yield conn
 
 
@@ -168,6 +192,7 @@ def dispose_all() -> None:
         for eng in _ENGINES.values():
             eng.dispose()
         _ENGINES.clear()
+        browser.forget()
 
 
 def insert_ignoring(conn: Connection, table, conflict: list[str], **values) -> int:

@@ -8,6 +8,11 @@ an exercise at ``/voila/render/exercises/NAME.ipynb``, and ``/`` redirects to th
 page, ``notebooks/index.ipynb``. Links between pages are *relative* (``NAME.ipynb`` from
 a page in ``notebooks/``, ``../notebooks/NAME.ipynb`` from an exercise), so they work
 under any base URL and also when the notebooks are opened in JupyterLab.
+
+On the static site (``deploy/static``, :func:`course.browser.in_browser`) every page opens in
+JupyterLite's Notebook app, ``notebooks/index.html?path=FOLDER/NAME.ipynb`` from the site's
+root, and the site's home page is its root ``index.html``: :func:`page_href` gives those links
+there, relative to the app's page, which every page shares.
 """
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
+from . import browser, paths
 from .records import DATA_DIR, DataError, Lesson, load_lessons
 
 #: The home page's notebook, in ``LESSONS_FOLDER``.
@@ -24,6 +29,9 @@ HOME_NOTEBOOK = "index.ipynb"
 LESSONS_FOLDER = "notebooks"
 #: Where Voila renders a notebook, relative to the server's base URL.
 RENDER_PREFIX = "voila/render"
+#: The static site's Notebook app, which opens every page, and its home page (from the site's root).
+SITE_APP = "notebooks/index.html"
+SITE_HOME = "index.html"
 #: Set this to a lessons.yaml to use instead of ``data/lessons.yaml`` (tests use it).
 LESSONS_ENV = "COURSE_LESSONS"
 
@@ -52,16 +60,35 @@ def _name(notebook: str) -> str:
     return name if name.endswith(".ipynb") else name + ".ipynb"
 
 
-def lesson_href(notebook: str, *, from_folder: str = LESSONS_FOLDER) -> str:
-    """A relative link to a lesson (or the home page) from a page in ``from_folder``."""
+def site_href(folder: str, notebook: str, *, from_root: bool = False) -> str:
+    """Where the static site opens ``folder/notebook``: relative to the Notebook app's page
+    (where every page opens), or to the site's root."""
+    app = SITE_APP if from_root else SITE_APP.rsplit("/", 1)[-1]
+    return f"{app}?path={folder.strip('/')}/{_name(notebook)}"
+
+
+def page_href(folder: str, notebook: str, *, from_folder: str = LESSONS_FOLDER, static: bool | None = None) -> str:
+    """A relative link to the page ``folder/notebook`` (a lesson, an exercise set, "my progress")
+    from a page in ``from_folder``: for Voila, or on the static site (``static``, by default
+    :func:`~course.browser.in_browser`) the Notebook app's URL."""
+    if browser.in_browser() if static is None else static:
+        return site_href(folder, notebook)
     name = _name(notebook)
-    if from_folder.strip("/") == LESSONS_FOLDER:
+    if from_folder.strip("/") == folder.strip("/"):
         return name
-    return f"../{LESSONS_FOLDER}/{name}"
+    return f"../{folder.strip('/')}/{name}"
 
 
-def home_href(*, from_folder: str = LESSONS_FOLDER) -> str:
-    return lesson_href(HOME_NOTEBOOK, from_folder=from_folder)
+def lesson_href(notebook: str, *, from_folder: str = LESSONS_FOLDER, static: bool | None = None) -> str:
+    """A relative link to a lesson (or the home page) from a page in ``from_folder``."""
+    return page_href(LESSONS_FOLDER, notebook, from_folder=from_folder, static=static)
+
+
+def home_href(*, from_folder: str = LESSONS_FOLDER, static: bool | None = None) -> str:
+    """The course's home page: ``index.ipynb`` for Voila; the site's own home on the static site."""
+    if browser.in_browser() if static is None else static:
+        return "../" * SITE_APP.count("/") + SITE_HOME
+    return lesson_href(HOME_NOTEBOOK, from_folder=from_folder, static=False)
 
 
 def lesson_url(notebook: str, base_url: str = "/") -> str:

@@ -141,7 +141,7 @@ def export_csv(learner: str, *, db_url: str | None = None) -> str:
     import csv
     import io
 
-    from .classroom.attendance import spreadsheet_cell
+    from .spreadsheet import spreadsheet_cell  # not .classroom: the static site has no seminar (nor PyYAML)
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")

@@ -88,6 +88,53 @@ def test_urls_follow_the_voila_scheme():
     assert lessons.home_href(from_folder="exercises") == "../notebooks/index.ipynb"
 
 
+def test_static_site_links_open_the_sites_own_pages():
+    """On the static site a page is the Notebook app's page with ?path=; links are relative to it."""
+    from urllib.parse import urljoin
+
+    here = "http://127.0.0.1:8000/notebooks/index.html?path=exercises/00_orientation.ipynb"
+    href = lessons.lesson_href("01_joinder", from_folder="exercises", static=True)
+    assert href == "index.html?path=notebooks/01_joinder.ipynb"
+    assert urljoin(here, href) == "http://127.0.0.1:8000/notebooks/index.html?path=notebooks/01_joinder.ipynb"
+    assert urljoin(here, lessons.page_href("progress", "my_progress", static=True)) == (
+        "http://127.0.0.1:8000/notebooks/index.html?path=progress/my_progress.ipynb")
+    assert urljoin(here, lessons.home_href(static=True)) == "http://127.0.0.1:8000/index.html"
+    # Voila's form is unchanged when not on the static site
+    assert lessons.page_href("progress", "my_progress", static=False) == "../progress/my_progress.ipynb"
+    assert lessons.page_href("exercises", "00_orientation.ipynb", from_folder="exercises", static=False) == (
+        "00_orientation.ipynb")
+    assert lessons.site_href("exercises", "00_orientation", from_root=True) == (
+        "notebooks/index.html?path=exercises/00_orientation.ipynb")
+
+
+def test_the_static_home_page_links_as_the_course_does():
+    """deploy/static/build.py writes the site's home page; its links are the course's own."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("static_build", REPO / "deploy" / "static" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert build.page_href("exercises/00_orientation.ipynb") == lessons.site_href("exercises", "00_orientation.ipynb",
+                                                                                 from_root=True)
+
+
+def test_pages_link_to_the_static_site_when_running_in_the_browser(three, monkeypatch):
+    from course import browser
+
+    monkeypatch.setattr(browser, "in_browser", lambda: True)
+    html = nav.lesson_nav_html("02_discovery.ipynb", three)
+    assert 'rel="prev" href="index.html?path=notebooks/01_joinder.ipynb"' in html
+    assert 'rel="next" href="index.html?path=notebooks/03_subscriber.ipynb"' in html
+    assert 'class="course-nav-home" href="../index.html"' in html and "voila" not in html
+    home = nav.home_html(three)
+    assert 'href="index.html?path=notebooks/01_joinder.ipynb"' in home
+    assert 'href="index.html?path=exercises/00_orientation.ipynb"' in home
+    assert 'href="index.html?path=progress/my_progress.ipynb"' in home
+    assert "seminar/presenter" not in home and "need a shared server" in home
+    monkeypatch.setattr(browser, "in_browser", lambda: False)
+    assert 'href="../progress/my_progress.ipynb"' in nav.home_html(three) and "seminar/presenter" in nav.home_html(three)
+
+
 def test_navigation_at_start_middle_and_end(three):
     first, second, third = lessons.load(three)
     assert lessons.navigation("01_joinder.ipynb", three) == (None, second)

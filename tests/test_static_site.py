@@ -5,20 +5,26 @@ Each lesson and exercise set is opened in the site's Notebook app and run (Run >
 Cells) by the Pyodide kernel, in the browser; every page must run without an error (the site
 has neither pandas nor numpy, which have no Pyodide wheels on PyPI, and no page needs them).
 Lesson 3's swarm explorer and one of its ruling explorers are operated and their rulings
-change as the engine says; one exercise is answered.
+change as the engine says, and its Next and Course home links open the site's own pages; one
+exercise is answered, the page reloaded, and the attempt is on the "My progress" page and in
+its CSV export (kept in the browser's storage).
 
 The build takes about a minute the first time (Pyodide from npm, wheels from PyPI, both
 cached in deploy/static/_build/cache); each page then takes 5-30 s to run. Marker: static.
 """
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
+import io
+import re
 import shutil
 import subprocess
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -27,7 +33,7 @@ from browser_support import REPO, require
 pytestmark = [pytest.mark.static, pytest.mark.browser]
 
 PAGES = sorted(f"{folder}/{p.name}" for folder in ("notebooks", "exercises")
-               for p in (REPO / folder).glob("*.ipynb"))
+               for p in (REPO / folder).glob("*.ipynb")) + ["progress/my_progress.ipynb"]
 RUN_S = 180  # a page's cells, the first of which waits for the kernel to start
 
 
@@ -92,8 +98,11 @@ _SETTLED_JS = """() => {
 }"""
 
 
+#: A run has started: a cell is queued or running. (Not a numbered prompt: the notebooks are
+#: saved with their outputs, so "[1]" is there before anything runs; the first cell waits
+#: seconds for the kernel, so its "[*]" is always seen.)
 _STARTED_JS = """() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt'))
-  .some(p => /\\[(\\d+|\\*)\\]/.test(p.textContent))"""
+  .some(p => p.textContent.includes('*'))"""
 
 
 def errors_shown(page) -> list[str]:
@@ -116,6 +125,8 @@ def open_and_run(page, base: str, notebook: str) -> float:
             break
         except Exception:
             page.keyboard.press("Escape")
+    else:
+        raise AssertionError(f"{notebook}: Run All Cells did not start a run in five tries")
     page.wait_for_function(_SETTLED_JS, timeout=RUN_S * 1000)
     return time.perf_counter() - started
 
@@ -137,6 +148,10 @@ def test_the_site_holds_its_runtime(site):
     assert kernel["pyodideUrl"].startswith("./") and kernel["disablePyPIFallback"] is True
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "notebooks/03_malibu_ndill.ipynb" in home and "seminar" in home.lower()
+    assert "?path=progress/my_progress.ipynb" in home
+    assert (out / "files" / "progress" / "my_progress.ipynb").is_file()
+    assert not (out / "files" / "progress" / "class_progress.ipynb").exists()  # for an instructor, on a server
+    assert not (out / "files" / "seminar").exists()
 
 
 @pytest.mark.parametrize("notebook", PAGES)
@@ -158,9 +173,22 @@ def test_lesson_3_swarm_and_ruling_explorers_follow_their_controls(site, lite_pa
     move_doe_38_next_to_doe_29(lite_page)
     flip_a_deciding_fact(lite_page, "quash.ndill_2013")
     assert lite_page.blocked == []
+    # the lesson's own links open the site's pages, not Voila's
+    home = lite_page.locator("a.course-nav-home").get_attribute("href")
+    assert home == "../index.html"
+    following = lite_page.locator("a.course-nav-next")
+    assert following.get_attribute("href") == "index.html?path=notebooks/04_malibu_dconn.ipynb"
+    following.click()
+    lite_page.wait_for_url(f"{base}/notebooks/index.html?path=notebooks/04_malibu_dconn.ipynb")
+    lite_page.locator(".jp-Notebook .jp-CodeCell").first.wait_for(timeout=60_000)
+    lite_page.goto(urljoin(lite_page.url, home))
+    assert lite_page.url == f"{base}/index.html"
+    assert lite_page.get_by_role("heading", name="The BitTorrent Doe cases").is_visible()
 
 
-def test_answer_one_exercise(site, lite_page):
+def test_an_answer_survives_a_reload_and_is_exported(site, lite_page):
+    from course.exercises import safe_id
+
     base, _ = site
     open_and_run(lite_page, base, "exercises/00_orientation.ipynb")
     assert errors_shown(lite_page) == []
@@ -174,4 +202,31 @@ def test_answer_one_exercise(site, lite_page):
     feedback = page.locator('.course-ex-feedback[data-question-id="orientation.four_peers"]')
     feedback.wait_for(timeout=30_000)
     assert "Correct" in feedback.inner_text()
-    assert lite_page.blocked == []
+    note = card.locator(".course-ex-note").filter(has_text=re.compile("[Ss]aved"))
+    note.wait_for(timeout=30_000)
+    assert note.inner_text().strip() == "Saved for static-tester.", note.inner_text()
+
+    # a reload: a new kernel, with nothing of the old one's memory; the cells run again
+    page.reload()
+    open_and_run(page, base, "exercises/00_orientation.ipynb")
+    assert errors_shown(page) == []
+
+    open_and_run(page, base, "progress/my_progress.ipynb")
+    assert errors_shown(page) == []
+    assert "across reloads" in page.locator(".course-progress-kept").inner_text()
+    page.get_by_label("Learner ID:").fill("static-tester")
+    page.keyboard.press("Tab")
+    table = page.locator(".course-progress-summary table")
+    table.wait_for(timeout=30_000)
+    row = table.locator("tr").filter(has_text="1 of")
+    assert row.count() == 1, table.inner_text()
+    page.get_by_role("button", name="Export my work (HTML and CSV)").click()
+    csv_link = page.locator("a.course-progress-csv")
+    csv_link.wait_for(timeout=30_000)
+    with page.expect_download() as download:
+        csv_link.click()
+    assert download.value.suggested_filename == f"exercise-record-{safe_id('static-tester')}.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert [(r["set_id"], r["question_id"], float(r["answer"]), r["result"], r["score"]) for r in rows] == [
+        ("orientation", "orientation.four_peers", 4.0, "right", "1")], rows
+    assert page.blocked == []

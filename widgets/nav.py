@@ -16,6 +16,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from course import browser
 from course import lessons as course_lessons
 from course.records import Lesson
 
@@ -84,17 +85,22 @@ def _exercises_html() -> str:
         return ""
     items = "".join(
         "<li>"
-        f'<a class="course-exercise-link" href="../exercises/{html.escape(s.notebook)}">{html.escape(s.title)}</a>'
+        f'<a class="course-exercise-link" href="{html.escape(course_lessons.page_href("exercises", s.notebook))}">'
+        f"{html.escape(s.title)}</a>"
         f'<span class="course-lesson-summary">{len(s.questions)} questions with feedback that cites the opinions, '
         "and generated practice problems.</span></li>"
         for s in sets
     )
     return (f'<h2 id="course-exercises-heading">Exercises</h2><ol class="course-lessons">{items}</ol>'
-            '<p><a class="course-progress-link" href="../progress/my_progress.ipynb">My progress</a>'
+            f'<p><a class="course-progress-link" href="{html.escape(course_lessons.page_href("progress", "my_progress"))}">'
+            "My progress</a>"
             '<span class="course-lesson-summary">Every set, your score and last attempt, with an export.</span></p>')
 
 
 def _seminar_html() -> str:
+    if browser.in_browser():  # the static site has no seminar pages
+        return ('<h2 id="course-seminar-heading">CLE seminar</h2><p>The seminar pages need a shared server, so they '
+                "are not part of this site. Use the course's Voila server for a seminar.</p>")
     return (
         '<h2 id="course-seminar-heading">CLE seminar</h2><ol class="course-lessons">'
         '<li><a class="course-seminar-link" href="../seminar/presenter.ipynb">Presenter view</a>'
@@ -111,7 +117,7 @@ def _practice_link(notebook: str) -> str:
 
     for s in load_bank().ordered():
         if s.set.lesson == course_lessons._name(notebook):
-            return (f'<a class="course-nav-practice" href="../exercises/{html.escape(s.notebook)}" '
+            return (f'<a class="course-nav-practice" href="{html.escape(course_lessons.page_href("exercises", s.notebook))}" '
                     f'aria-label="Exercises for this lesson: {html.escape(s.title)}">Exercises for this lesson</a>')
     return ""
 

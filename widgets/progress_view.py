@@ -18,7 +18,7 @@ from typing import Any
 import ipywidgets as W
 
 from course import exercises as ex
-from course import identity, progress
+from course import browser, identity, progress
 
 from .errors import ErrorBox, report
 
@@ -94,7 +94,9 @@ class MyProgressView:
         else:
             self._learner = W.Text(description="Learner ID:", continuous_update=False, style=_LABEL, placeholder="your name or student number")
             self._learner.observe(lambda _c: self.refresh(), names="value")
-            head = W.VBox([W.HTML("<p>Enter the learner ID you used on the exercise pages.</p>"), self._learner])
+            kept = browser.where_kept()
+            note = f'<p class="course-progress-kept">{_e(kept)}</p>' if kept else ""
+            head = W.VBox([W.HTML(f"<p>Enter the learner ID you used on the exercise pages.</p>{note}"), self._learner])
         self.widget = W.VBox([W.HTML(CSS), W.HTML('<h2 data-course-ready="progress">My progress</h2>'), head,
                               self._errors, self._table, W.HBox([refresh, export]), self._downloads])
         self.widget.add_class("course-progress")
@@ -167,7 +169,7 @@ class ClassProgressView:
             buf = io.StringIO()
             writer = csv.writer(buf, lineterminator="\r\n")
             writer.writerow(["learner"] + [f"{sid} answered" for sid, _, _ in sets] + [f"{sid} score" for sid, _, _ in sets])
-            from course.classroom.attendance import spreadsheet_cell
+            from course.spreadsheet import spreadsheet_cell
 
             for learner in sorted(everyone):
                 mine = everyone[learner]

@@ -30,6 +30,7 @@ from typing import Any, Iterable
 from sqlalchemy import delete, func, insert, select, update
 
 from .. import db
+from ..spreadsheet import spreadsheet_cell
 from .agenda import format_number
 from .errors import NotFound, SeminarError, WrongCode
 from .sessions import (Attendee, Session, attendee_row, attendees, check_presenter, get_session, item_times,
@@ -319,12 +320,6 @@ def _attendance(session: Session, att: Attendee, revealed: Iterable[int], confir
 CSV_COLUMNS = ["name", "email", "bar_number", "time_in", "time_out", "codes_confirmed", "codes_missed",
                "credit_minutes_present", "credit_hours_awarded", "credit_basis", "wrong_code_entries",
                "corrections"]
-
-
-def spreadsheet_cell(value: Any) -> str:
-    """Keep spreadsheets from running a cell as a formula (CSV injection)."""
-    t = str(value)
-    return "'" + t if t[:1] in ("=", "+", "-", "@", "\t", "\r") else t
 
 
 def attendance_rows(session_id: str) -> list[dict[str, str]]:

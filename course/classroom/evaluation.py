@@ -85,7 +85,7 @@ def evaluation_summary(session_id: str) -> EvaluationSummary:
 
 def evaluations_csv(session_id: str) -> str:
     """One row per response, without names (statement ids as columns, then the comments)."""
-    from .attendance import spreadsheet_cell
+    from ..spreadsheet import spreadsheet_cell
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")

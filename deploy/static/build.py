@@ -61,8 +61,9 @@ NOT_IN_BROWSER = {"widgetsnbextension", "jupyterlab-widgets", "ipykernel", "pexp
 #: What every page's kernel loads at start: the kernel's own packages and the course.
 PRELOAD = ["micropip", "piplite", "pyodide-kernel", "ipykernel", "comm", "ipython", "jedi",
            "widgetsnbextension", "bittorrent-doe-course"]
-#: The pages: lessons and exercise sets. Seminar pages need a shared server and are left out.
-CONTENT = ("notebooks", "exercises")
+#: The pages: lessons, exercise sets and the learner's own progress page. The seminar pages and
+#: the instructor's class page need a shared server and are left out.
+CONTENT = {"notebooks": "*.ipynb", "exercises": "*.ipynb", "progress": "my_progress.ipynb"}
 
 
 def say(*a) -> None:
@@ -224,9 +225,9 @@ def lite_dir(core: Path, wheels: list[Path]) -> Path:
         raise SystemExit(f"the kernel needs {', '.join(missing)}, which the build does not have")
 
     content = LITE / "content"
-    for folder in CONTENT:
+    for folder, pattern in CONTENT.items():
         (content / folder).mkdir(parents=True)
-        for nb in sorted((REPO / folder).glob("*.ipynb")):
+        for nb in sorted((REPO / folder).glob(pattern)):
             shutil.copy2(nb, content / folder / nb.name)
     settings = {
         "disablePyPIFallback": True,
@@ -246,7 +247,8 @@ def lite_dir(core: Path, wheels: list[Path]) -> Path:
 
 
 def page_href(notebook: str) -> str:
-    """Where the site opens a notebook (JupyterLite's Notebook app)."""
+    """Where the site opens a notebook (JupyterLite's Notebook app), from the site's root; the
+    course's own links are ``course.lessons.site_href`` (tests/test_lessons.py holds them equal)."""
     return f"notebooks/index.html?path={notebook}"
 
 
@@ -266,7 +268,8 @@ def write_home(output: Path) -> None:
         l["href"] = page_href(f"notebooks/{l['notebook']}")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True)
     size = sum(p.stat().st_size for p in (output / "static" / "pyodide").iterdir())
-    page = env.get_template("home.html.j2").render(lessons=lessons, exercises=exercises, megabytes=size / 1e6)
+    page = env.get_template("home.html.j2").render(lessons=lessons, exercises=exercises, megabytes=size / 1e6,
+                                                   progress_href=page_href("progress/my_progress.ipynb"))
     (output / "index.html").write_text(page, encoding="utf-8")
 
 
