@@ -51,7 +51,8 @@ class AnonymityFacts(Facts):
         description="the movant is a defendant forced before the court, not a plaintiff who chose the forum",
     )
     plaintiff_objects_to_public_anonymity: bool = Field(
-        False, description="the plaintiff's objection to the movant staying anonymous in public filings"
+        False, description="the other side's (in the court's case, the plaintiff's) objection to the movant staying "
+                           "anonymous in public filings"
     )
     seeks_to_withhold_identity_from_plaintiff: bool = Field(
         False, description="the movant's request to keep his identity from the plaintiff as well as the public"
@@ -88,8 +89,7 @@ def disfavored(f: AnonymityFacts) -> Reason:
         met=None,
         basis=Basis.stated,
         decisive=False,
-        explanation="As a general matter, the court said, motions to proceed anonymously are disfavored: that "
-                    "is the starting point against which the considerations below are weighed.",
+        explanation="As a general matter, the court said, motions to proceed anonymously are disfavored.",
         quote_ids=("ndill.anonymity.disfavored",),
     )
 
@@ -101,9 +101,8 @@ def no_categorical_rule(f: AnonymityFacts) -> Reason:
         met=None,
         basis=Basis.stated,
         decisive=False,
-        explanation="With other district courts, the court said that granting anonymity to accused infringers "
-                    "as a category would favor them over the copyright owners; a pseudonym must rest on the "
-                    "particular case.",
+        explanation="With other district courts, the court said that categorically allowing anonymity to accused "
+                    "infringers would favor their rights over those of the copyright owners.",
         quote_ids=("ndill.anonymity.categorical_favors_infringers",),
     )
 
@@ -113,7 +112,9 @@ def no_categorical_rule(f: AnonymityFacts) -> Reason:
 def sensitive_matter(f: AnonymityFacts) -> Reason:
     if f.matter_highly_sensitive:
         text = ("The case involves a matter of the kind Southern Methodist lists, where, as the court accepted, "
-                "courts often permit parties to proceed anonymously.")
+                "courts often permit parties to proceed anonymously. That is the course's hypothetical: the court "
+                "held that an accusation of downloading pornography, though embarrassing, is not such a matter, so "
+                "the case must involve something more than that accusation.")
     elif f.accusation_embarrassing:
         text = ("Being accused of downloading pornography may be embarrassing, but the court held it is not a "
                 "matter of the sensitive and highly personal kind Southern Methodist lists.")
@@ -137,8 +138,9 @@ def ip_concern(f: AnonymityFacts) -> Reason:
         met=f.ip_may_not_identify_infringer,
         decisive=False,
         explanation=(
-            "There is a real concern that the IP address does not belong to the person who actually downloaded "
-            "the work; the court weighed it toward a pseudonym."
+            "The court noted a growing concern, across BitTorrent cases, that the IP addresses plaintiffs identify "
+            "may not belong to the people who did the downloading, and weighed it toward a pseudonym; nothing here "
+            "sets that concern aside."
             if f.ip_may_not_identify_infringer
             else "No doubt is raised that the IP address identifies the downloader: a consideration the court "
                  "relied on is absent."
@@ -169,25 +171,25 @@ def haled_in(f: AnonymityFacts) -> Reason:
 def plaintiff_position(f: AnonymityFacts) -> Reason:
     return Reason(
         id="ndill.anonymity.plaintiff_position",
-        element="No objection from the plaintiff to public anonymity",
+        element="No objection from the other side to public anonymity",
         met=not f.plaintiff_objects_to_public_anonymity,
         decisive=False,
         explanation=(
-            "The plaintiff objects to the movant staying anonymous in public filings; in the court's case it did "
-            "not, and the court counted that. (The court decides for itself either way.)"
+            "The opposing party objects to the movant staying anonymous in public filings; in the court's case the "
+            "plaintiff did not, and the court counted that. (The court decides for itself either way.)"
             if f.plaintiff_objects_to_public_anonymity
-            else "The plaintiff does not object to the movant staying anonymous in public filings through "
-                 "discovery; the court counted that."
+            else "The opposing party does not object to the movant staying anonymous in public filings through "
+                 "discovery; in the court's case that was the plaintiff, and the court counted it."
         ),
         facts=("plaintiff_objects_to_public_anonymity",),
         quote_ids=("ndill.anonymity.plaintiff_position", "ndill.anonymity.no_objection"),
     )
 
 
-_FAVORING = {
-    "ndill.anonymity.ip_concern": "doubt that the IP address identifies the downloader",
-    "ndill.anonymity.haled_in": "a defendant forced before the court",
-    "ndill.anonymity.plaintiff_position": "no objection from the plaintiff",
+_FAVORING = {  # each consideration, and what is said when it is absent
+    "ndill.anonymity.ip_concern": "nothing puts in doubt that the IP address identifies the downloader",
+    "ndill.anonymity.haled_in": "the movant is not a defendant forced before the court",
+    "ndill.anonymity.plaintiff_position": "the other side objects",
 }
 
 
@@ -206,8 +208,8 @@ def balance(f: AnonymityFacts, factors: list[Reason]) -> Reason:
                 "Every consideration the court relied on is present"
                 + (", and the matter is also of a sensitive and highly personal kind" if f.matter_highly_sensitive
                    else "")
-                + ". Taking them together, the court let the Doe proceed by pseudonym through the close of fact "
-                  "discovery or until further order."
+                + ". Taking them together, the court let Doe 29 proceed by pseudonym through the close of fact "
+                  "discovery or until further order (on its own facts; on others, the course applying that result)."
             ),
             facts=facts,
             quote_ids=("ndill.anonymity.granted",),
@@ -219,8 +221,9 @@ def balance(f: AnonymityFacts, factors: list[Reason]) -> Reason:
             met=False,
             explanation=(
                 "None of the considerations the court relied on is present and the matter is not of the Southern "
-                "Methodist kind, so nothing answers the court's stated disfavor of anonymity. The court did not "
-                "decide such a motion; this is the course applying its stated starting point."
+                "Methodist kind, so nothing the court weighed answers its stated disfavor of anonymity. The court "
+                "decided no such motion: this is the course applying that disfavor, and grounds the court never "
+                "considered are outside this test."
             ),
             facts=facts,
             quote_ids=("ndill.anonymity.disfavored", "ndill.anonymity.embarrassing_not_enough"),
@@ -232,7 +235,7 @@ def balance(f: AnonymityFacts, factors: list[Reason]) -> Reason:
         met=None,
         explanation=(
             "The court weighed its considerations together, without a formula, and granted a pseudonym where all "
-            "were present; here " + ", ".join(missing) + (" is" if len(missing) == 1 else " are") + " missing"
+            "were present; here " + "; ".join(missing)
             + (", though the matter is of a sensitive and highly personal kind" if f.matter_highly_sensitive else "")
             + ". Whether the balance still favors a pseudonym, the court did not say. " + UNDECIDED
         ),
@@ -241,37 +244,45 @@ def balance(f: AnonymityFacts, factors: list[Reason]) -> Reason:
     )
 
 
-def scope(f: AnonymityFacts) -> Reason:
-    """Footnote 6 and the Conclusion: public filings only; no blanket order hiding the Doe from the plaintiff."""
+def scope(f: AnonymityFacts, granted: bool | None) -> Reason:
+    """Footnote 6 and the Conclusion: the reach of the court's grant (filings with the court under the
+    Doe number); the court did not read the motion as asking to hide Doe 29 from the plaintiff."""
     quotes = ("ndill.anonymity.not_withheld_from_plaintiff", "ndill.anonymity.reynolds_plaintiff_knows",
               "ndill.anonymity.file_pseudonymously", "ndill.anonymity.public_filings")
+    element = "Scope: filings with the court, not hidden from the plaintiff"
+    facts = ("seeks_to_withhold_identity_from_plaintiff",)
+    if granted is not True:
+        return Reason(
+            id="ndill.anonymity.scope", element=element, met=None, basis=Basis.not_reached, decisive=False,
+            explanation=(
+                "Footnote 6 and the Conclusion set the reach of the court's grant to Doe 29: he may file "
+                "pseudonymously, and public filings refer to him by his Doe number, through the close of fact "
+                "discovery or until further order. Here no pseudonym is granted"
+                + (" (the weighing is open)" if granted is None else "") + ", so its reach does not arise."
+            ),
+            facts=facts, quote_ids=quotes,
+        )
     if f.seeks_to_withhold_identity_from_plaintiff:
         return Reason(
-            id="ndill.anonymity.scope",
-            element="Scope: public filings only, not hidden from the plaintiff",
-            met=False,
-            decisive=False,
+            id="ndill.anonymity.scope", element=element, met=None, basis=Basis.not_reached, decisive=False,
             explanation=(
-                "The movant also asks to keep his identity from the plaintiff. The court said it would not order "
-                "such a blanket protective order (the plaintiff, as Reynolds put it, is to know the Doe's identity "
-                "so it can investigate its claims); any pseudonym covers filings with the court only."
+                "The movant also asks to keep his identity from the plaintiff. The court decided no such request: "
+                "it did not read Doe 29's motion as making it, and said it would not order such a blanket "
+                "protective order, which the plaintiff had opposed as hampering its discovery. It cited Reynolds: "
+                "the plaintiff is not unfairly prejudiced by public anonymity because it will know the Doe's true "
+                "identity. Whether such a request could be granted the sources leave open. " + UNDECIDED
             ),
-            facts=("seeks_to_withhold_identity_from_plaintiff",),
-            quote_ids=quotes,
+            facts=facts, quote_ids=quotes + ("ndill.anonymity.plaintiff_objects_to_blanket_order",),
         )
     return Reason(
-        id="ndill.anonymity.scope",
-        element="Scope: public filings only, not hidden from the plaintiff",
-        met=True,
-        decisive=False,
+        id="ndill.anonymity.scope", element=element, met=True, decisive=False,
         explanation=(
-            "The request is within the scope the court set: the Doe may file pseudonymously and public filings "
-            "refer to him by his Doe number, through the close of fact discovery or until further order. The "
-            "court did not read the motion as seeking to hide his identity from the plaintiff and ordered no such "
-            "protection."
+            "The request is within the reach of the court's grant: the Doe may file pseudonymously and public "
+            "filings refer to him by his Doe number, through the close of fact discovery or until further order. "
+            "The court did not read the motion as seeking to hide his identity from the plaintiff and ordered no "
+            "such protection."
         ),
-        facts=("seeks_to_withhold_identity_from_plaintiff",),
-        quote_ids=quotes,
+        facts=facts, quote_ids=quotes,
     )
 
 
@@ -292,7 +303,7 @@ def ndill_proceed_anonymously(f: AnonymityFacts) -> Ruling:
     filings for a time (Malibu Media, N.D. Ill. 2013, Discussion, Part III; scope in n.6)."""
     factors = [sensitive_matter(f), ip_concern(f), haled_in(f), plaintiff_position(f)]
     weighed = balance(f, factors)
-    elements = [independent_duty(f), disfavored(f), no_categorical_rule(f), *factors, weighed, scope(f)]
+    elements = [independent_duty(f), disfavored(f), no_categorical_rule(f), *factors, weighed, scope(f, weighed.met)]
     # The court weighed considerations together ("Taking all of these factors into account"), so they
     # are not each necessary: they explain; the one decisive element is the weighing itself.
     outcome = combine(elements, fails=Outcome.anonymity_denied, passes=Outcome.anonymity_granted)
@@ -301,13 +312,14 @@ def ndill_proceed_anonymously(f: AnonymityFacts) -> Ruling:
             "May proceed by pseudonym: the Doe files pseudonymously and public filings use his Doe number, through "
             "the close of fact discovery or until further order. The court ordered nothing hiding his identity "
             "from the plaintiff"
-            + ("; the court said it will not order such a blanket protective order, so the request to hide it "
-               "from the plaintiff as well fails (the course applying footnote 6 to a request the court did not "
-               "read the motion as making)." if f.seeks_to_withhold_identity_from_plaintiff else ".")
+            + ("; whether he may also keep it from the plaintiff, as he asks, the court did not decide (it did not "
+               "read Doe 29's motion as asking that)." if f.seeks_to_withhold_identity_from_plaintiff else ".")
         )
     elif outcome == Outcome.anonymity_denied:
-        summary = ("May not proceed by pseudonym: none of the considerations the court relied on is present, and "
-                   "embarrassment is not enough against the stated disfavor of anonymity.")
+        summary = ("May not proceed by pseudonym, on the course's application of the court's stated disfavor (the "
+                   "court decided no such motion): none of the considerations the court weighed toward a pseudonym "
+                   "is present, and embarrassment is not a matter of the Southern Methodist kind. Grounds the court "
+                   "never considered are outside this test.")
     else:
         summary = (
             "The court granted a pseudonym where every consideration it relied on was present, and gave no rule "

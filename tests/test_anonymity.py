@@ -73,13 +73,25 @@ def test_plaintiff_objection_is_not_decided_by_the_sources():
     assert ruling.element("ndill.anonymity.balance").met is None
 
 
-def test_request_to_hide_identity_from_plaintiff_is_refused_but_public_pseudonym_granted():
+def test_request_to_hide_identity_from_plaintiff_is_not_reached_but_public_pseudonym_granted():
+    """n.6: the court did not read the motion as asking that, and would order no blanket protective
+    order; it decided no such request. Not a rule that such requests fail (second reading, critical)."""
     ruling = registry.decide(TEST, {"seeks_to_withhold_identity_from_plaintiff": True})
     assert ruling.outcome == Outcome.anonymity_granted and not ruling.is_holding
     scope = ruling.element("ndill.anonymity.scope")
-    assert scope.met is False
+    assert scope.met is None and scope.status == "not reached"
     assert "ndill.anonymity.not_withheld_from_plaintiff" in scope.quote_ids
-    assert "will not order such a blanket protective order" in ruling.summary and "fails" in ruling.summary
+    assert "did not decide" in ruling.summary and "refused" not in ruling.summary and "fails" not in ruling.summary
+
+
+def test_the_reach_of_the_grant_is_not_said_where_no_pseudonym_is_granted():
+    for facts in ({"plaintiff_objects_to_public_anonymity": True},
+                  {"ip_may_not_identify_infringer": False, "movant_is_defendant_haled_in": False,
+                   "plaintiff_objects_to_public_anonymity": True}):
+        ruling = registry.decide(TEST, facts)
+        assert ruling.outcome != Outcome.anonymity_granted
+        scope = ruling.element("ndill.anonymity.scope")
+        assert scope.status == "not reached" and "does not arise" in scope.explanation
 
 
 def test_nothing_the_court_relied_on_means_denial_applied_never_held():
