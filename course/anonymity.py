@@ -5,7 +5,7 @@ n.6 and Conclusion (seed 002).
 
 What the court stated: it has an independent duty to decide, whatever the plaintiff's position;
 motions to proceed anonymously are disfavored; an accusation of downloading pornography, though
-embarrassing, is not a "matter[] of a sensitive and highly personal nature" of the Southern
+"may be embarrassing in polite society", is not a "matter[] of a sensitive and highly personal nature" of the Southern
 Methodist kind; categorically allowing anonymity would favor accused infringers over copyright
 owners. What it weighed in Doe 29's favour: the growing concern that the IP address may not belong
 to the downloader; that Doe 29 was forced before the court; that the plaintiff did not object.
@@ -41,7 +41,8 @@ class AnonymityFacts(Facts):
         ),
     )
     accusation_embarrassing: bool = Field(
-        True, description="the accusation (downloading pornography) is embarrassing for the movant"
+        True, description="the accusation (downloading pornography) may be embarrassing for the movant, as the "
+                          "court said such allegations may be in polite society"
     )
     ip_may_not_identify_infringer: bool = Field(
         True, description="the concern that the IP address may not belong to the person who did the downloading"
@@ -60,7 +61,7 @@ class AnonymityFacts(Facts):
 
 
 def source_facts() -> AnonymityFacts:
-    """John Doe 29 in No. 12 cv 6677: an accused downloader of pornography (embarrassing, not a
+    """John Doe 29 in No. 12 cv 6677: an accused downloader of pornography (may be embarrassing, not a
     Southern Methodist matter), a defendant haled in, the IP-address concern, no objection from the
     plaintiff to public anonymity, and (as the court read it) no request to hide his identity from
     the plaintiff."""
@@ -113,7 +114,7 @@ def sensitive_matter(f: AnonymityFacts) -> Reason:
     if f.matter_highly_sensitive:
         text = ("The case involves a matter of the kind Southern Methodist lists, where, as the court accepted, "
                 "courts often permit parties to proceed anonymously. That is the course's hypothetical: the court "
-                "held that an accusation of downloading pornography, though embarrassing, is not such a matter, so "
+                "held that an accusation of downloading pornography, embarrassing as it may be, is not such a matter, so "
                 "the case must involve something more than that accusation.")
     elif f.accusation_embarrassing:
         text = ("Being accused of downloading pornography may be embarrassing, but the court held it is not a "
@@ -132,15 +133,24 @@ def sensitive_matter(f: AnonymityFacts) -> Reason:
 
 
 def ip_concern(f: AnonymityFacts) -> Reason:
+    element = "The IP address may not identify the downloader"
+    if not f.movant_is_defendant_haled_in:
+        return Reason(
+            id="ndill.anonymity.ip_concern", element=element, met=None, basis=Basis.not_reached, decisive=False,
+            explanation=("The court's concern was for accused subscribers who may not be the downloaders; the movant "
+                         "here is not an accused defendant, so that concern does not arise."),
+            facts=("ip_may_not_identify_infringer", "movant_is_defendant_haled_in"),
+            quote_ids=("ndill.anonymity.ip_concern",),
+        )
     return Reason(
         id="ndill.anonymity.ip_concern",
-        element="The IP address may not identify the downloader",
+        element=element,
         met=f.ip_may_not_identify_infringer,
         decisive=False,
         explanation=(
             "The court noted a growing concern, across BitTorrent cases, that the IP addresses plaintiffs identify "
-            "may not belong to the people who did the downloading, and weighed it toward a pseudonym; nothing here "
-            "sets that concern aside."
+            "may not belong to the people who did the downloading, and weighed it toward a pseudonym (it made no "
+            "finding about Doe 29's own address); nothing here sets that concern aside."
             if f.ip_may_not_identify_infringer
             else "No doubt is raised that the IP address identifies the downloader: a consideration the court "
                  "relied on is absent."
@@ -198,7 +208,22 @@ def balance(f: AnonymityFacts, factors: list[Reason]) -> Reason:
     pseudonym; none (and no Southern Methodist matter) -> the stated disfavor stands; else open."""
     present = {r.id: r.met for r in factors if r.id in _FAVORING}
     facts = ("ip_may_not_identify_infringer", "movant_is_defendant_haled_in",
-             "plaintiff_objects_to_public_anonymity", "matter_highly_sensitive")
+             "plaintiff_objects_to_public_anonymity", "matter_highly_sensitive", "accusation_embarrassing")
+    as_weighty = f.accusation_embarrassing or f.matter_highly_sensitive  # the court took "all of these factors"
+    if all(present.values()) and not as_weighty:
+        return Reason(
+            id="ndill.anonymity.balance",
+            element="Weighing the considerations together",
+            met=None,
+            explanation=(
+                "Every consideration the court relied on is present, but the accusation is not even embarrassing. "
+                "The court held embarrassment not enough on its own, not that it played no part: it granted "
+                "\"taking all of these factors into account\". Whether the balance favors a pseudonym without it, "
+                "the court did not say. " + UNDECIDED
+            ),
+            facts=facts,
+            quote_ids=("ndill.anonymity.granted", "ndill.anonymity.embarrassing_not_enough"),
+        )
     if all(present.values()):
         return Reason(
             id="ndill.anonymity.balance",
@@ -214,21 +239,23 @@ def balance(f: AnonymityFacts, factors: list[Reason]) -> Reason:
             facts=facts,
             quote_ids=("ndill.anonymity.granted",),
         )
-    if not any(present.values()) and not f.matter_highly_sensitive:
+    if not any(present.values()) and not f.matter_highly_sensitive:  # None (not reached) counts as absent
         return Reason(
             id="ndill.anonymity.balance",
             element="Weighing the considerations together",
             met=False,
             explanation=(
                 "None of the considerations the court relied on is present and the matter is not of the Southern "
-                "Methodist kind, so nothing the court weighed answers its stated disfavor of anonymity. The court "
-                "decided no such motion: this is the course applying that disfavor, and grounds the court never "
-                "considered are outside this test."
+                "Methodist kind, so nothing the court weighed answers its general starting point that such motions "
+                "are disfavored. The court decided no such motion: this is the course applying that starting point "
+                "(a presumption the court stated, not a rule it used to deny any motion), and grounds the court "
+                "never considered are outside this test."
             ),
             facts=facts,
             quote_ids=("ndill.anonymity.disfavored", "ndill.anonymity.embarrassing_not_enough"),
         )
-    missing = [label for eid, label in _FAVORING.items() if not present[eid]]
+    missing = [label if present[eid] is False else "the IP-address concern does not arise (the movant is not accused)"
+               for eid, label in _FAVORING.items() if not present[eid]]
     return Reason(
         id="ndill.anonymity.balance",
         element="Weighing the considerations together",
@@ -266,11 +293,11 @@ def scope(f: AnonymityFacts, granted: bool | None) -> Reason:
         return Reason(
             id="ndill.anonymity.scope", element=element, met=None, basis=Basis.not_reached, decisive=False,
             explanation=(
-                "The movant also asks to keep his identity from the plaintiff. The court decided no such request: "
-                "it did not read Doe 29's motion as making it, and said it would not order such a blanket "
-                "protective order, which the plaintiff had opposed as hampering its discovery. It cited Reynolds: "
-                "the plaintiff is not unfairly prejudiced by public anonymity because it will know the Doe's true "
-                "identity. Whether such a request could be granted the sources leave open. " + UNDECIDED
+                "The movant also asks to keep his identity from the plaintiff. The court said it will not order such "
+                "a blanket protective order, which the plaintiff had opposed as hampering its discovery, citing "
+                "Reynolds, which noted that the plaintiff there would not be unfairly prejudiced because it would know "
+                "the Doe's true identity. But it said so having read Doe 29's motion as not asking for that: a request "
+                "actually pressed was not before it, and the course does not decide one. " + UNDECIDED
             ),
             facts=facts, quote_ids=quotes + ("ndill.anonymity.plaintiff_objects_to_blanket_order",),
         )
@@ -312,12 +339,14 @@ def ndill_proceed_anonymously(f: AnonymityFacts) -> Ruling:
             "May proceed by pseudonym: the Doe files pseudonymously and public filings use his Doe number, through "
             "the close of fact discovery or until further order. The court ordered nothing hiding his identity "
             "from the plaintiff"
-            + ("; whether he may also keep it from the plaintiff, as he asks, the court did not decide (it did not "
-               "read Doe 29's motion as asking that)." if f.seeks_to_withhold_identity_from_plaintiff else ".")
+            + ("; the court said it will not order a blanket protective order keeping his identity from the "
+               "plaintiff, but it had read Doe 29's motion as not asking for one, so a request actually pressed, as "
+               "here, is not decided." if f.seeks_to_withhold_identity_from_plaintiff else ".")
         )
     elif outcome == Outcome.anonymity_denied:
-        summary = ("May not proceed by pseudonym, on the course's application of the court's stated disfavor (the "
-                   "court decided no such motion): none of the considerations the court weighed toward a pseudonym "
+        summary = ("May not proceed by pseudonym, on the course's application of the court's general starting point "
+                   "that such motions are disfavored (the court decided no such motion): none of the considerations "
+                   "the court weighed toward a pseudonym "
                    "is present, and embarrassment is not a matter of the Southern Methodist kind. Grounds the court "
                    "never considered are outside this test.")
     else:
