@@ -217,8 +217,8 @@ def balance(f: AnonymityFacts, factors: list[Reason]) -> Reason:
             met=None,
             explanation=(
                 "Every consideration the court relied on is present, but the accusation is not even embarrassing. "
-                "The court held embarrassment not enough on its own, not that it played no part: it granted "
-                "\"taking all of these factors into account\". Whether the balance favors a pseudonym without it, "
+                "The court held embarrassment not enough on its own, not that it played no part: its grant "
+                "began \"Taking all of these factors into account\". Whether the balance favors a pseudonym without it, "
                 "the court did not say. " + UNDECIDED
             ),
             facts=facts,
