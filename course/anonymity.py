@@ -118,7 +118,10 @@ def sensitive_matter(f: AnonymityFacts) -> Reason:
                 "the case must involve something more than that accusation.")
     elif f.accusation_embarrassing:
         text = ("Being accused of downloading pornography may be embarrassing, but the court held it is not a "
-                "matter of the sensitive and highly personal kind Southern Methodist lists.")
+                "matter of the sensitive and highly personal kind Southern Methodist lists."
+                + ("" if f.movant_is_defendant_haled_in else
+                   " (Here the movant is not the accused defendant, so the accusation is not his to be embarrassed by "
+                   "in the way the court considered.)"))
     else:
         text = "Nothing places the case among the sensitive and highly personal matters Southern Methodist lists."
     return Reason(
