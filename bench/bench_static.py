@@ -18,11 +18,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import json
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -30,22 +27,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from browser_support import launch_chromium, running_server, wait_until_rendered  # noqa: E402
-from test_static_site import open_and_run  # noqa: E402
+from test_static_site import open_and_run, serving  # noqa: E402
 
 PAGES = ["notebooks/00_orientation.ipynb", "notebooks/01_west_coast_motion.ipynb", "exercises/00_orientation.ipynb"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        import sys
-
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page closed mid-download is no error
-            super().handle_error(request, client_address)
 
 
 def size_mb(folder: Path) -> float:
@@ -79,40 +63,34 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"no site at {site}: bash run.sh build-static")
     from playwright.sync_api import sync_playwright
 
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     result = {"site_mb": round(size_mb(site), 1), "pyodide_and_wheels_mb": round(size_mb(site / "static" / "pyodide"), 1),
               "pages": []}
     voila = contextlib.nullcontext() if args.no_voila else running_server()
-    try:
-        with sync_playwright() as pw, voila as course_server:
-            browser = launch_chromium(pw)
-            for page_name in args.pages:
-                context = browser.new_context(viewport={"width": 1280, "height": 1000})
-                page = context.new_page()
-                fetched = []
-                page.on("response", lambda r, f=fetched: f.append(r))
+    with serving(site) as base, sync_playwright() as pw, voila as course_server:
+        browser = launch_chromium(pw)
+        for page_name in args.pages:
+            context = browser.new_context(viewport={"width": 1280, "height": 1000})
+            page = context.new_page()
+            fetched = []
+            page.on("response", lambda r, f=fetched: f.append(r))
 
-                def route(r):
-                    ok = r.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
-                    r.continue_() if ok else r.abort()
+            def route(r):
+                ok = r.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+                r.continue_() if ok else r.abort()
 
-                context.route("**/*", route)
-                first = open_and_run(page, base, page_name)
-                first_bytes = sum(int(r.headers.get("content-length", 0) or 0) for r in fetched)
-                cached = open_and_run(page, base, page_name)
-                context.close()
-                row = {"page": page_name, "tti_first_s": round(first, 1), "tti_cached_s": round(cached, 1),
-                       "first_visit_mb": round(first_bytes / 1e6, 1)}
-                if course_server is not None:
-                    v_first, v_again = voila_tti(browser, course_server, page_name)
-                    row |= {"voila_tti_first_s": round(v_first, 2), "voila_tti_again_s": round(v_again, 2)}
-                result["pages"].append(row)
-                print(json.dumps(row), flush=True)
-            browser.close()
-    finally:
-        server.shutdown()
+            context.route("**/*", route)
+            first = open_and_run(page, base, page_name)
+            first_bytes = sum(int(r.headers.get("content-length", 0) or 0) for r in fetched)
+            cached = open_and_run(page, base, page_name)
+            context.close()
+            row = {"page": page_name, "tti_first_s": round(first, 1), "tti_cached_s": round(cached, 1),
+                   "first_visit_mb": round(first_bytes / 1e6, 1)}
+            if course_server is not None:
+                v_first, v_again = voila_tti(browser, course_server, page_name)
+                row |= {"voila_tti_first_s": round(v_first, 2), "voila_tti_again_s": round(v_again, 2)}
+            result["pages"].append(row)
+            print(json.dumps(row), flush=True)
+        browser.close()
     out = REPO / "bench" / "results" / "static.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")

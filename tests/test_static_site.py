@@ -14,6 +14,7 @@ cached in deploy/static/_build/cache); each page then takes 5-30 s to run. Marke
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import http.server
@@ -46,12 +47,17 @@ def site(tmp_path_factory):
                        capture_output=True, text=True, timeout=1800)
     assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
     print(f"static site built in {time.perf_counter() - started:.0f} s")
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    with serving(out) as base:
+        yield base, out
+
+
+@contextlib.contextmanager
+def serving(folder: Path):
+    """Serve ``folder`` with Python's static file server on a free loopback port; its base URL."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", out
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
