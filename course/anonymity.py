@@ -281,28 +281,31 @@ def scope(f: AnonymityFacts, granted: bool | None) -> Reason:
               "ndill.anonymity.file_pseudonymously", "ndill.anonymity.public_filings")
     element = "Scope: filings with the court, not hidden from the plaintiff"
     facts = ("seeks_to_withhold_identity_from_plaintiff",)
+
+    def not_reached(explanation: str, quote_ids: tuple[str, ...]) -> Reason:
+        return Reason(id="ndill.anonymity.scope", element=element, met=None, basis=Basis.not_reached,
+                      decisive=False, explanation=explanation, facts=facts, quote_ids=quote_ids)
+
     if granted is not True:
-        return Reason(
-            id="ndill.anonymity.scope", element=element, met=None, basis=Basis.not_reached, decisive=False,
-            explanation=(
+        return not_reached(
+            (
                 "Footnote 6 and the Conclusion set the reach of the court's grant to Doe 29: he may file "
                 "pseudonymously, and public filings refer to him by his Doe number, through the close of fact "
                 "discovery or until further order. Here no pseudonym is granted"
                 + (" (the weighing is open)" if granted is None else "") + ", so its reach does not arise."
             ),
-            facts=facts, quote_ids=quotes,
+            quotes,
         )
     if f.seeks_to_withhold_identity_from_plaintiff:
-        return Reason(
-            id="ndill.anonymity.scope", element=element, met=None, basis=Basis.not_reached, decisive=False,
-            explanation=(
+        return not_reached(
+            (
                 "The movant also asks to keep his identity from the plaintiff. The court said it will not order such "
                 "a blanket protective order, which the plaintiff had opposed as hampering its discovery, citing "
                 "Reynolds, which noted that the plaintiff there would not be unfairly prejudiced because it would know "
                 "the Doe's true identity. But it said so having read Doe 29's motion as not asking for that: a request "
                 "actually pressed was not before it, and the course does not decide one. " + UNDECIDED
             ),
-            facts=facts, quote_ids=quotes + ("ndill.anonymity.plaintiff_objects_to_blanket_order",),
+            quotes + ("ndill.anonymity.plaintiff_objects_to_blanket_order",),
         )
     return Reason(
         id="ndill.anonymity.scope", element=element, met=True, decisive=False,
