@@ -165,3 +165,16 @@ def test_free_text_is_sent_to_the_kernel_once_on_commit_so_a_click_cannot_overta
                 assert "continuous_update" in kw and isinstance(kw["continuous_update"], ast.Constant) \
                     and kw["continuous_update"].value is False, f"{path.name}:{node.lineno}: continuous_update=False"
     assert len(found) >= 5, found  # the learner IDs, the short answer, the seminar's forms
+
+
+def test_a_decided_outcome_says_in_words_whom_it_favours():
+    """A cross beside "May proceed by pseudonym" read as a refusal; the card now says whom the
+    outcome favours, and the mark is only decoration."""
+    from course.anonymity import TEST_ID
+
+    granted = ruling_html(registry.decide(TEST_ID, registry.load_all()[TEST_ID].source_facts()))
+    assert "May proceed by pseudonym" in granted and "(favours the Doe defendants)" in granted
+    assert "\u2716" not in granted.split('class="outcome"')[1].split("</p>")[0]
+    quash = registry.load_all()["quash.ndill_2013"]
+    denied = ruling_html(registry.decide(quash.id, quash.source_facts()))
+    assert "(favours the plaintiff)" in denied.split('class="outcome"')[1].split("</p>")[0]

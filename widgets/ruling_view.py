@@ -24,6 +24,8 @@ CSS = """
   margin:.4em 0;background:#fff;color:#1a1a1a;font-size:15px;line-height:1.45;max-width:60em}
 .course-ruling h3{font-size:1.02em;margin:.1em 0 .3em 0}
 .course-ruling .outcome{font-weight:700;font-size:1.08em;margin:.2em 0}
+.course-ruling .outcome .side{font-weight:400;font-size:.85em;color:#444}
+.course-ruling .outcome .mark{color:var(--accent)}
 .course-ruling .banner{display:inline-block;background:#f3e6ef;border:1px solid #CC79A7;border-radius:4px;
   padding:0 .4em;font-size:.85em;margin-bottom:.3em}
 .course-ruling ul{margin:.2em 0 .2em 1.1em;padding:0}
@@ -45,14 +47,16 @@ CSS = """
 """
 
 
-def _accent(r: Ruling) -> tuple[str, str]:
+def _accent(r: Ruling) -> tuple[str, str, str]:
+    """Colour, mark and words for the outcome. A decided outcome says in words whom it favours: a
+    check or a cross would read "no" for a grant to the Doe (a pseudonym, a severance)."""
     if r.outcome == Outcome.argued:
-        return ADVOCACY, "\u2696"  # scales
+        return ADVOCACY, "\u2696", ""  # scales
     if r.outcome in (Outcome.undetermined, Outcome.not_precluded):
-        return OPEN, "?"
+        return OPEN, "?", ""
     if r.outcome in FAVOURABLE_TO_PLAINTIFF:
-        return FAVOURABLE, "\u2714"  # check mark
-    return UNFAVOURABLE, "\u2716"  # heavy x
+        return FAVOURABLE, "\u25cf", "favours the plaintiff"  # a dot in the card's accent colour
+    return UNFAVOURABLE, "\u25cf", "favours the Doe defendants"
 
 
 _STATUS_ICON = {"met": "\u2714", "not met": "\u2716", "not reached": "\u2013", "stated": "\u00a7",
@@ -79,7 +83,7 @@ def basis_line(r: Ruling) -> str:
 
 def ruling_html(r: Ruling, *, heading: str | None = None, show_quotes: bool = True,
                 show_counterfactuals: bool = True, max_quotes: int = 3) -> str:
-    colour, icon = _accent(r)
+    colour, icon, side = _accent(r)
     head = escape(heading or r.heading)
     parts = [
         f'<section class="course-ruling" style="--accent:{colour}" data-test-id="{escape(r.test_id)}" '
@@ -91,7 +95,8 @@ def ruling_html(r: Ruling, *, heading: str | None = None, show_quotes: bool = Tr
     elif r.basis == Basis.described:
         parts.append('<span class="banner">A test a source describes, not that source\u2019s own holding</span>')
     parts.append(basis_line(r))
-    parts.append(f'<p class="outcome"><span aria-hidden="true">{icon}</span> {escape(r.label)}</p>')
+    side_html = f' <span class="side">({side})</span>' if side else ""
+    parts.append(f'<p class="outcome"><span class="mark" aria-hidden="true">{icon}</span> {escape(r.label)}{side_html}</p>')
     parts.append(f"<p>{escape(r.summary)}</p>")
     parts.append("<details open><summary>Why</summary><ul>")
     for reason in r.reasons:
